@@ -1,0 +1,11 @@
+"""Simulate a population, its journeys through the justice system, and the raw
+extract each source system would hold about it (errors and all), keeping the
+true identities aside.
+
+The public surface is :func:`generate` and :class:`GeneratorConfig`.
+"""
+
+from datafirst.generator.config import PROFILES, GeneratorConfig, ErrorProfile
+from datafirst.generator.run import generate
+
+__all__ = ["PROFILES", "ErrorProfile", "GeneratorConfig", "generate"]

@@ -1,0 +1,3 @@
+from datafirst.generator.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,596 @@
+"""Criminal pathways: magistrates' cases, Crown Court cases, custody,
+probation and offender assessments, simulated per person and held as flat
+numpy tables. The source-system modules turn these into raw extracts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from datafirst.generator.config import SIMULATION_END, SIMULATION_START
+from datafirst.generator.context import Context
+from datafirst.generator.dates import NAT, add_days, d64, uniform_dates
+
+ORA_START = d64("2015-02-01")  # Offender Rehabilitation Act: licence for all
+
+
+def lognormal_days(rng, median: float, sigma: float, size: int, lo: int = 0, hi: int = 3000):
+    return np.clip(np.round(rng.lognormal(np.log(median), sigma, size)), lo, hi).astype(np.int64)
+
+
+def group_offsets(owner: np.ndarray) -> np.ndarray:
+    """Position of each row within its owner's run (owner sorted)."""
+    n = len(owner)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.r_[0, np.flatnonzero(owner[1:] != owner[:-1]) + 1]
+    counts = np.diff(np.r_[starts, n])
+    return np.arange(n) - np.repeat(starts, counts)
+
+
+@dataclass
+class Table:
+    """A bag of equal-length columns."""
+
+    cols: dict[str, np.ndarray]
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.cols[name]
+
+    def __setitem__(self, name: str, value: np.ndarray) -> None:
+        self.cols[name] = value
+
+    def __len__(self) -> int:
+        return len(next(iter(self.cols.values()))) if self.cols else 0
+
+    def take(self, idx: np.ndarray) -> Table:
+        return Table({k: v[idx] for k, v in self.cols.items()})
+
+
+@dataclass
+class CriminalHistory:
+    mags_cases: Table
+    mags_offences: Table
+    mags_hearings: Table
+    crown_cases: Table
+    crown_offences: Table
+    custody: Table  # one row per custodial period (booking)
+    spells: Table  # remand / sentenced / recall spells within periods
+    probation_events: Table
+    assessments: Table
+
+
+def _courts_by_region(ctx: Context, court_type: str) -> dict[str, np.ndarray]:
+    rows = [r for r in ctx.vocab.seed("courts") if r["court_type"] == court_type]
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        out.setdefault(r["region"], []).append(r["court_code"])
+    return {k: np.array(v, dtype=object) for k, v in out.items()}
+
+
+def court_for(ctx, rng, region: np.ndarray, court_type: str) -> np.ndarray:
+    by_region = _courts_by_region(ctx, court_type)
+    all_courts = np.concatenate(list(by_region.values()))
+    out = all_courts[rng.integers(len(all_courts), size=len(region))]
+    for reg, courts in by_region.items():
+        mask = region == reg
+        out[mask] = courts[rng.integers(len(courts), size=mask.sum())]
+    return out
+
+
+def _region_of_la(ctx: Context) -> dict[str, str]:
+    return {r["local_authority_code"]: r["region"] for r in ctx.vocab.seed("postcode_districts")}
+
+
+def simulate(ctx: Context) -> CriminalHistory:
+    rng = ctx.rng("criminal")
+    pop = ctx.pop
+    crim = np.flatnonzero(pop.is_criminal)
+    n_cases = np.minimum(1 + rng.poisson(pop.propensity[crim]), 60)
+    person = np.repeat(crim, n_cases)
+    adult_from = add_days(pop.dob[person], 18 * 365 + 5)
+    start = np.maximum(adult_from, d64(SIMULATION_START))
+    end = d64("2023-03-31")
+    offence_date = uniform_dates(rng, start, end, len(person))
+    ok = offence_date >= start
+    person, offence_date = person[ok], offence_date[ok]
+    order = np.lexsort((offence_date.astype(np.int64), person))
+    person, offence_date = person[order], offence_date[order]
+    n = len(person)
+    prior = group_offsets(person)
+
+    first_hearing = add_days(offence_date, lognormal_days(rng, 25, 0.9, n, 1, 400))
+    quick = rng.random(n) < 0.55
+    duration = np.where(quick, 0, lognormal_days(rng, 45, 0.8, n, 7, 500))
+    disposal = add_days(first_hearing, duration)
+    addr = pop.addresses.at(person, offence_date)
+    la_region = _region_of_la(ctx)
+    region = np.array([la_region.get(x, "london") for x in pop.addresses.local_authority[addr]],
+                      dtype=object)
+    court = court_for(ctx, rng, region, "magistrates")
+
+    # Offences: 1 + geometric extra.
+    n_off = np.minimum(rng.geometric(0.62, size=n), 8)
+    off_case = np.repeat(np.arange(n), n_off)
+    off_rows = ctx.vocab.seed("offence_codes")
+    codes = np.array([r["offence_code"] for r in off_rows], dtype=object)
+    weights = np.array([float(r["mags_weight"]) for r in off_rows])
+    klass = np.array([r["offence_class"] for r in off_rows], dtype=object)
+    serious = np.array([int(r["seriousness_score"]) for r in off_rows])
+    # Later cases of prolific people drift to more serious offences.
+    off_idx = rng.choice(len(codes), size=len(off_case), p=weights / weights.sum())
+    off_class = klass[off_idx]
+    case_indictable = np.zeros(n, dtype=bool)
+    np.logical_or.at(case_indictable, off_case, off_class == "indictable_only")
+    case_either = np.zeros(n, dtype=bool)
+    np.logical_or.at(case_either, off_case, off_class == "either_way")
+    case_max_serious = np.zeros(n, dtype=np.int64)
+    np.maximum.at(case_max_serious, off_case, serious[off_idx])
+
+    # Route: sent for trial, committed for sentence, or dealt with at mags.
+    u = rng.random(n)
+    sent = case_indictable | (case_either & (u < 0.11))
+    committed = (~sent) & case_either & (rng.random(n) < 0.06)
+    appeal = (~sent) & (~committed) & (rng.random(n) < 0.012)
+
+    # Pleas and outcomes per offence at the magistrates' court.
+    m = len(off_case)
+    pu = rng.random(m)
+    plea = np.where(pu < 0.66, "guilty", np.where(pu < 0.80, "not_guilty", "no_plea")).astype(
+        object
+    )
+    plea[sent[off_case]] = np.where(rng.random(sent[off_case].sum()) < 0.5, "not_entered",
+                                    "no_plea")
+    convicted = np.where(
+        plea == "guilty",
+        True,
+        np.where(plea == "not_guilty", rng.random(m) < 0.55, rng.random(m) < 0.86),
+    )
+    priors = prior[off_case]
+    sev = serious[off_idx]
+    disposal_type = _mags_disposals(rng, convicted, priors, sev)
+    disposal_type[sent[off_case]] = "sent_for_trial"
+    committed_off = committed[off_case] & convicted
+    disposal_type[committed_off] = "committed_for_sentence"
+    committed = committed & np.bincount(off_case, committed_off, minlength=n).astype(bool)
+    not_conv = ~convicted & ~sent[off_case]
+    disposal_type[not_conv] = np.where(
+        plea[not_conv] == "not_guilty",
+        np.where(rng.random(not_conv.sum()) < 0.7, "acquitted", "dismissed"),
+        "withdrawn",
+    )
+    custody_days = np.where(
+        disposal_type == "immediate_custody",
+        np.clip(np.round(rng.lognormal(np.log(70), 0.6, m)), 7, 182),
+        0,
+    ).astype(np.int64)
+    community_months = np.where(
+        np.isin(disposal_type, ["community_order", "suspended_sentence"]),
+        rng.integers(6, 25, size=m),
+        0,
+    )
+    amount = np.where(
+        np.isin(disposal_type, ["fine", "compensation"]),
+        np.round(rng.lognormal(np.log(180), 0.8, m) / 5) * 5,
+        np.nan,
+    )
+    remand = np.where(sent, np.where(rng.random(n) < 0.3, "custody", "conditional_bail"),
+                      np.where(rng.random(n) < 0.2, "unconditional_bail",
+                               np.where(rng.random(n) < 0.9, "not_applicable", "custody")))
+    mags_cases = Table(
+        {
+            "case": np.arange(n),
+            "person": person,
+            "offence_date": offence_date,
+            "first_hearing": first_hearing,
+            "disposal_date": disposal,
+            "court": court,
+            "region": region,
+            "sent": sent,
+            "committed": committed,
+            "appeal": appeal,
+            "remand": remand.astype(object),
+            "urn": _urns(rng, offence_date, region),
+            "max_seriousness": case_max_serious,
+        }
+    )
+    mags_offences = Table(
+        {
+            "case": off_case,
+            "seq": group_offsets(off_case) + 1,
+            "offence_code": codes[off_idx],
+            "offence_class": off_class,
+            "seriousness": sev,
+            "plea": plea,
+            "convicted": convicted,
+            "disposal_type": disposal_type,
+            "custody_days": custody_days,
+            "community_months": community_months,
+            "amount": amount,
+        }
+    )
+    # Hearings.
+    extra = np.where(duration > 0, 1 + rng.poisson(1.3, n), 0)
+    h_case = np.repeat(np.arange(n), 1 + extra)
+    h_seq = group_offsets(h_case)
+    h_last = np.r_[h_case[1:] != h_case[:-1], True]
+    frac = np.where(h_seq == 0, 0.0, rng.random(len(h_case)))
+    frac[h_last & (h_seq > 0)] = 1.0
+    h_date = add_days(first_hearing[h_case], np.round(frac * duration[h_case]).astype(np.int64))
+    order = np.lexsort((h_date.astype(np.int64), h_case))
+    h_case, h_date = h_case[order], h_date[order]
+    h_seq = group_offsets(h_case)
+    h_last = np.r_[h_case[1:] != h_case[:-1], True]
+    mags_hearings = Table(
+        {
+            "case": h_case,
+            "seq": h_seq + 1,
+            "date": h_date,
+            "kind": np.where(
+                h_seq == 0, "first", np.where(h_last, "final", "adjourned")
+            ).astype(object),
+        }
+    )
+
+    crown_cases, crown_offences = _crown(ctx, rng, mags_cases, mags_offences)
+    custody, spells = _custody(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences)
+    events = _probation(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences, custody)
+    assessments = _assessments(ctx, rng, custody, events)
+    return CriminalHistory(
+        mags_cases, mags_offences, mags_hearings, crown_cases, crown_offences, custody, spells,
+        events, assessments,
+    )
+
+
+_MAGS_DISPOSALS = np.array(
+    ["fine", "conditional_discharge", "absolute_discharge", "community_order",
+     "suspended_sentence", "immediate_custody", "compensation", "otherwise_dealt_with"],
+    dtype=object,
+)  # fmt: skip
+
+
+def _mags_disposals(rng, convicted, priors, seriousness):
+    m = len(convicted)
+    base = np.array([0.50, 0.10, 0.02, 0.13, 0.05, 0.05, 0.05, 0.10])
+    # Tilt towards custody and community with previous cases and seriousness.
+    tilt = np.clip(priors, 0, 12) / 12.0 + np.clip(seriousness - 20, 0, 60) / 60.0
+    probs = np.tile(base, (m, 1))
+    probs[:, 3] += 0.10 * tilt
+    probs[:, 4] += 0.06 * tilt
+    probs[:, 5] += 0.12 * tilt
+    probs /= probs.sum(axis=1, keepdims=True)
+    cum = probs.cumsum(axis=1)
+    pick = (rng.random(m)[:, None] > cum).sum(axis=1)
+    pick = np.minimum(pick, len(_MAGS_DISPOSALS) - 1)
+    out = _MAGS_DISPOSALS[pick].copy()
+    out[~convicted] = ""
+    return out
+
+
+def _urns(rng, dates, region):
+    """Police unique reference numbers: force, unit letters, serial, year."""
+    n = len(dates)
+    force = rng.integers(1, 63, size=n)
+    letters = np.array(list("ABCDEFGHJKLMNPRSTUVWXY"), dtype=object)
+    l1 = letters[rng.integers(len(letters), size=n)]
+    l2 = letters[rng.integers(len(letters), size=n)]
+    serial = rng.integers(0, 10_000_000, size=n)
+    yy = (dates.astype("datetime64[Y]").astype(np.int64) + 1970) % 100
+    return np.array(
+        [f"{f:02d}{a}{b}{s:07d}{y:02d}" for f, a, b, s, y in zip(force, l1, l2, serial, yy,
+                                                                  strict=True)],
+        dtype=object,
+    )
+
+
+_CROWN_DISPOSALS = np.array(
+    ["immediate_custody", "suspended_sentence", "community_order", "fine",
+     "conditional_discharge", "otherwise_dealt_with", "hospital_order"],
+    dtype=object,
+)  # fmt: skip
+
+
+def _crown(ctx, rng, mc: Table, mo: Table):
+    src = np.flatnonzero(mc["sent"] | mc["committed"] | mc["appeal"])
+    n = len(src)
+    case_type = np.where(mc["sent"][src], "T", np.where(mc["committed"][src], "S", "A"))
+    receipt = add_days(mc["disposal_date"][src], rng.integers(1, 29, size=n))
+    median = np.where(case_type == "T", 170, np.where(case_type == "S", 35, 60))
+    wait = np.clip(np.round(rng.lognormal(np.log(median), 0.75)), 14, 1400).astype(np.int64)
+    disposal = add_days(receipt, wait)
+    remand = np.where(
+        (case_type == "T") & (mc["remand"][src] == "custody"), "custody",
+        np.where(rng.random(n) < 0.15, "unconditional_bail", "conditional_bail"),
+    ).astype(object)
+    court = court_for(ctx, rng, mc["region"][src], "crown")
+    crown_cases = Table(
+        {
+            "crown_case": np.arange(n),
+            "mags_case": src,
+            "person": mc["person"][src],
+            "case_type": case_type.astype(object),
+            "receipt_date": receipt,
+            "disposal_date": disposal,
+            "court": court,
+            "remand": remand,
+            "urn": mc["urn"][src],
+            "mags_court": mc["court"][src],
+        }
+    )
+    # Offences carried over from the magistrates' case.
+    pos = np.full(len(mc), -1)
+    pos[src] = np.arange(n)
+    carried = pos[mo["case"]] >= 0
+    c_case = pos[mo["case"][carried]]
+    m = len(c_case)
+    offence_code = mo["offence_code"][carried].copy()
+    seriousness = mo["seriousness"][carried].copy()
+    ctype = case_type[c_case]
+    pu = rng.random(m)
+    plea = np.where(pu < 0.55, "guilty", np.where(pu < 0.67, "guilty_late", "not_guilty"))
+    plea = plea.astype(object)
+    plea[ctype == "S"] = "guilty"
+    lesser = (ctype == "T") & (rng.random(m) < 0.06)
+    plea[lesser] = "guilty_lesser"
+    convicted = np.where(plea == "not_guilty", rng.random(m) < 0.6, True)
+    appeal_allowed = (ctype == "A") & (rng.random(m) < 0.35)
+    tilt = np.clip(seriousness - 20, 0, 70) / 70.0
+    probs = np.tile(np.array([0.40, 0.22, 0.18, 0.06, 0.05, 0.08, 0.01]), (m, 1))
+    probs[:, 0] += 0.4 * tilt
+    probs /= probs.sum(axis=1, keepdims=True)
+    pick = (rng.random(m)[:, None] > probs.cumsum(axis=1)).sum(axis=1)
+    disposal_type = _CROWN_DISPOSALS[np.minimum(pick, len(_CROWN_DISPOSALS) - 1)].copy()
+    disposal_type[~convicted] = "acquitted"
+    disposal_type[appeal_allowed] = "dismissed"
+    custody_months = np.where(
+        disposal_type == "immediate_custody",
+        np.clip(np.round(rng.lognormal(np.log(8 + 40 * tilt), 0.7)), 1, 360),
+        0,
+    ).astype(np.int64)
+    community_months = np.where(
+        np.isin(disposal_type, ["community_order", "suspended_sentence"]),
+        rng.integers(6, 37, size=m),
+        0,
+    )
+    amount = np.where(disposal_type == "fine", np.round(rng.lognormal(np.log(600), 0.9, m)),
+                      np.nan)
+    crown_offences = Table(
+        {
+            "crown_case": c_case,
+            "seq": mo["seq"][carried],
+            "offence_code": offence_code,
+            "seriousness": seriousness,
+            "plea": plea,
+            "convicted": convicted,
+            "disposal_type": disposal_type,
+            "custody_days": custody_months * 30,
+            "custody_months": custody_months,
+            "community_months": community_months,
+            "amount": amount,
+        }
+    )
+    return crown_cases, crown_offences
+
+
+def _case_max(n_cases, case_index, values):
+    out = np.zeros(n_cases, dtype=np.int64)
+    np.maximum.at(out, case_index, values)
+    return out
+
+
+def _custody(ctx, rng, mc, mo, cc, co):
+    """Custodial periods: remand and sentence spells; release; recall."""
+    # Sentences from the magistrates' court (dealt with there) and the Crown.
+    mags_days = _case_max(len(mc), mo["case"], mo["custody_days"])
+    crown_days = _case_max(len(cc), co["crown_case"], co["custody_days"])
+    # Sentenced custody sources.
+    m_idx = np.flatnonzero(mags_days > 0)
+    c_idx = np.flatnonzero(crown_days > 0)
+    crown_convicted = np.zeros(len(cc), dtype=bool)
+    np.logical_or.at(crown_convicted, co["crown_case"], co["convicted"])
+    remanded = np.flatnonzero(cc["remand"] == "custody")
+
+    person = np.concatenate([mc["person"][m_idx], cc["person"][c_idx],
+                             cc["person"][remanded]])
+    start = np.concatenate([mc["disposal_date"][m_idx], cc["disposal_date"][c_idx],
+                            cc["receipt_date"][remanded]])
+    length = np.concatenate([mags_days[m_idx], crown_days[c_idx], np.zeros(len(remanded),
+                                                                            dtype=np.int64)])
+    kind = np.concatenate([np.full(len(m_idx), "sentenced"), np.full(len(c_idx), "sentenced"),
+                           np.full(len(remanded), "remand")]).astype(object)
+    source = np.concatenate([np.full(len(m_idx), "mags"), np.full(len(c_idx), "crown"),
+                             np.full(len(remanded), "crown_remand")]).astype(object)
+    case_ref = np.concatenate([m_idx, c_idx, remanded])
+    # Remand ends at the Crown disposal; a sentence served on remand continues.
+    remand_end = np.where(kind == "remand", cc["disposal_date"][np.where(
+        kind == "remand", case_ref, 0)], NAT)
+
+    # Release: conditional release at half; HDC for some eligible.
+    k = len(person)
+    hdc = (length >= 84) & (length <= 4 * 365) & (rng.random(k) < 0.22)
+    served = np.where(hdc, np.round(length * rng.uniform(0.25, 0.45, k)),
+                      np.ceil(length / 2)).astype(np.int64)
+    release_type = np.where(length >= 365 * 4, np.where(rng.random(k) < 0.15, "parole",
+                                                         "conditional_release"),
+                            np.where(hdc, "home_detention_curfew", "conditional_release"))
+    release_type = release_type.astype(object)
+    release = add_days(start, np.maximum(served, 1))
+    release[kind == "remand"] = remand_end[kind == "remand"]
+    release_type[kind == "remand"] = "court_release"
+    deport = rng.random(k) < 0.01
+    release_type[deport & (kind == "sentenced")] = "deportation"
+
+    # Merge overlapping or connected periods per person into one booking.
+    order = np.lexsort((start.astype(np.int64), person))
+    person, start, release, length = person[order], start[order], release[order], length[order]
+    kind, source, case_ref, release_type = (kind[order], source[order], case_ref[order],
+                                            release_type[order])
+    booking = np.zeros(k, dtype=np.int64)
+    current = -1
+    last_person, last_end = -1, NAT
+    for i in range(k):
+        if person[i] != last_person or start[i] > last_end:
+            current += 1
+            last_person, last_end = person[i], release[i]
+        else:
+            last_end = max(last_end, release[i])
+        booking[i] = current
+    nb = current + 1
+    b_person = np.zeros(nb, dtype=np.int64)
+    b_start = np.full(nb, np.datetime64("9999-12-31"), dtype="datetime64[D]")
+    b_end = np.full(nb, np.datetime64("1000-01-01"), dtype="datetime64[D]")
+    b_person[booking] = person
+    np.minimum.at(b_start, booking, start)
+    np.maximum.at(b_end, booking, release)
+    last_of_booking = np.zeros(nb, dtype=np.int64)
+    last_of_booking[booking] = np.arange(k)  # last assignment wins (sorted by start)
+    b_release_type = release_type[last_of_booking]
+    b_length = np.zeros(nb, dtype=np.int64)
+    np.maximum.at(b_length, booking, length)
+
+    # Recall: licensed releases may be recalled during the licence period.
+    licensed = (b_length > 0) & ((b_start >= ORA_START) | (b_length >= 365)) & np.isin(
+        b_release_type, ["conditional_release", "home_detention_curfew", "parole"])
+    recall = licensed & (rng.random(nb) < 0.16)
+    licence_days = np.maximum(b_length // 2, 30) + np.where(b_start >= ORA_START, 365, 0) * (
+        b_length < 730)
+    recall_start = add_days(b_end, np.floor(rng.random(nb) * np.minimum(licence_days, 700))
+                            .astype(np.int64) + 7)
+    fixed = rng.random(nb) < 0.6
+    recall_len = np.where(fixed, 28, np.maximum(b_length // 2 - (recall_start - b_end)
+                                                 .astype(np.int64) // 2, 28))
+    recall_end = add_days(recall_start, recall_len)
+    r_idx = np.flatnonzero(recall)
+
+    spells = Table(
+        {
+            "booking": np.concatenate([booking, r_idx]),
+            "spell_type": np.concatenate([kind, np.full(len(r_idx), "recall", dtype=object)]),
+            "start": np.concatenate([start, recall_start[r_idx]]),
+            "end": np.concatenate([release, recall_end[r_idx]]),
+            "length_days": np.concatenate([length, recall_len[r_idx]]),
+            "source": np.concatenate([source, np.full(len(r_idx), "recall", dtype=object)]),
+            "case_ref": np.concatenate([case_ref, np.full(len(r_idx), -1)]),
+            "release_type": np.concatenate([release_type, np.where(
+                fixed[r_idx], "end_of_sentence", "parole").astype(object)]),
+        }
+    )
+    order = np.lexsort((spells["start"].astype(np.int64), spells["booking"]))
+    spells = spells.take(order)
+    # Custody that is still running at the end of the simulation is open.
+    now = d64(SIMULATION_END)
+    final_end = np.where(recall, recall_end, b_end)
+    final_end = np.where(final_end > now, NAT, final_end)
+    custody = Table(
+        {
+            "booking": np.arange(nb),
+            "person": b_person,
+            "start": b_start,
+            "end": final_end,
+            "release_type": b_release_type,
+            "sentence_days": b_length,
+            "licensed": licensed,
+            "recalled": recall,
+            "first_release": b_end,
+        }
+    )
+    return custody, spells
+
+
+def _probation(ctx, rng, mc, mo, cc, co, custody):
+    """Probation events: community and suspended orders, custodial sentences
+    (licence and post-sentence supervision) and pre-sentence reports."""
+    rows = []
+    # Community / suspended orders from either court (one event per case).
+    for court, cases, offences, case_col, date_col in (
+        ("mags", mc, mo, "case", "disposal_date"),
+        ("crown", cc, co, "crown_case", "disposal_date"),
+    ):
+        for dtype in ("community_order", "suspended_sentence"):
+            hit = offences["disposal_type"] == dtype
+            case_idx = np.unique(offences[case_col][hit])
+            months = np.zeros(len(cases), dtype=np.int64)
+            np.maximum.at(months, offences[case_col][hit], offences["community_months"][hit])
+            rows.append({
+                "person": cases["person"][case_idx],
+                "referral_date": cases[date_col][case_idx],
+                "category": np.full(len(case_idx), dtype, dtype=object),
+                "court": np.full(len(case_idx), court, dtype=object),
+                "court_case": case_idx,
+                "length_months": months[case_idx],
+            })
+    # Custodial sentences: an event at sentence, with licence at release.
+    sentenced = custody["sentence_days"] > 0
+    eligible = sentenced & ((custody["start"] >= ORA_START) | (custody["sentence_days"] >= 365))
+    idx = np.flatnonzero(eligible)
+    rows.append({
+        "person": custody["person"][idx],
+        "referral_date": custody["start"][idx],
+        "category": np.full(len(idx), "custody", dtype=object),
+        "court": np.full(len(idx), "custody", dtype=object),
+        "court_case": idx,
+        "length_months": custody["sentence_days"][idx] // 30,
+    })
+    # Pre-sentence reports: some convicted cases get a pre-sentence event.
+    for court, cases, p in (("mags", mc, 0.10), ("crown", cc, 0.35)):
+        pick = np.flatnonzero(rng.random(len(cases)) < p)
+        date_col = "first_hearing" if court == "mags" else "receipt_date"
+        rows.append({
+            "person": cases["person"][pick],
+            "referral_date": add_days(cases[date_col][pick], rng.integers(1, 20, len(pick))),
+            "category": np.full(len(pick), "pre_sentence", dtype=object),
+            "court": np.full(len(pick), court, dtype=object),
+            "court_case": pick,
+            "length_months": np.zeros(len(pick), dtype=np.int64),
+        })
+    cols = {k: np.concatenate([r[k] for r in rows]) for k in rows[0]}
+    order = np.lexsort((cols["referral_date"].astype(np.int64), cols["person"]))
+    ev = Table({k: v[order] for k, v in cols.items()})
+    n = len(ev)
+    months = np.maximum(ev["length_months"], 0)
+    span = np.where(ev["category"] == "custody", months * 30 + 365,
+                    np.where(ev["category"] == "pre_sentence", 30, months * 30))
+    outcome_u = rng.random(n)
+    outcome = np.where(outcome_u < 0.66, "completed", np.where(outcome_u < 0.82, "breach",
+                       np.where(outcome_u < 0.93, "revoked", "other"))).astype(object)
+    early = np.where(outcome == "completed", 1.0, rng.uniform(0.2, 0.9, n))
+    termination = add_days(ev["referral_date"], np.round(span * early).astype(np.int64))
+    termination = np.where(termination > d64("2023-03-31"), NAT, termination)
+    ev["event"] = np.arange(n)
+    ev["outcome"] = outcome
+    ev["termination_date"] = termination
+    ev["span_days"] = span
+    return ev
+
+
+def _assessments(ctx, rng, custody, events):
+    """OASys assessments for people in custody or under probation supervision,
+    with reviews; some run past the linkable window (to Dec 2023)."""
+    long_custody = np.flatnonzero(custody["sentence_days"] >= 180)
+    supervised = np.flatnonzero(np.isin(events["category"], ["community_order",
+                                                             "suspended_sentence", "custody"]))
+    take_c = long_custody[rng.random(len(long_custody)) < 0.8]
+    take_e = supervised[rng.random(len(supervised)) < 0.55]
+    person = np.concatenate([custody["person"][take_c], events["person"][take_e]])
+    first = np.concatenate([
+        add_days(custody["start"][take_c], rng.integers(5, 56, len(take_c))),
+        add_days(events["referral_date"][take_e], rng.integers(5, 56, len(take_e))),
+    ])
+    setting = np.concatenate([np.full(len(take_c), "custody"), np.full(len(take_e),
+                                                                       "community")])
+    reviews = rng.poisson(0.8, len(person))
+    rep = 1 + np.minimum(reviews, 4)
+    person_r = np.repeat(person, rep)
+    seq = group_offsets(np.repeat(np.arange(len(person)), rep))
+    date = add_days(np.repeat(first, rep), seq * rng.integers(150, 220, len(person_r)))
+    setting_r = np.repeat(setting, rep).astype(object)
+    keep = date <= d64("2023-12-31")
+    order = np.lexsort((date[keep].astype(np.int64), person_r[keep]))
+    return Table({
+        "person": person_r[keep][order],
+        "date": date[keep][order],
+        "setting": setting_r[keep][order],
+        "is_review": (seq[keep] > 0)[order],
+    })

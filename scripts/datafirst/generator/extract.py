@@ -1,0 +1,279 @@
+"""Raw-extract table specifications, the Parquet writer, and the injection of
+malformed rows (logged so the warehouse's quarantine can be checked).
+
+A :class:`TableSpec` is the contract of one raw table: its columns in the
+source system's own names and types, with a description and a role that says
+how the table may be corrupted. The dbt source definitions are generated from
+these specs (see :mod:`datafirst.generator.sources_yaml`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+ARROW_TYPES = {
+    "string": pa.string(),
+    "int64": pa.int64(),
+    "int32": pa.int32(),
+    "float64": pa.float64(),
+    "decimal": pa.decimal128(12, 2),
+    "date": pa.date32(),
+    "timestamp": pa.timestamp("s"),
+    "bool": pa.bool_(),
+}
+
+#: Column roles that decide which malformations a column can receive.
+ROLES = {
+    "key": "the table's primary key",
+    "fk": "a reference to another table of the same system",
+    "date_text": "a date held as text in the system's layout",
+    "date": "a typed date or timestamp",
+    "length": "a length or count that cannot be negative",
+    "code": "a code from a lookup list",
+    "name": "a person's name text",
+    "text": "free or descriptive text",
+    "": "no special role",
+}
+
+MALFORMATIONS = (
+    "null_key",
+    "duplicate_key",
+    "unparseable_date",
+    "impossible_date",
+    "negative_length",
+    "unknown_code",
+    "garbled_text",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    system: str
+    table: str
+    description: str
+    grain: str
+    columns: tuple[Column, ...]
+    person_bearing: bool = False
+    date_format: str | None = None  # layout of this table's text dates
+    malformable: bool = True
+
+    @property
+    def key(self) -> str:
+        return next(c.name for c in self.columns if c.role == "key")
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass
+class TruthLog:
+    """Accumulates ground-truth rows in memory and writes them at the end."""
+
+    tables: dict[str, dict[str, list[np.ndarray]]] = field(default_factory=dict)
+
+    def add(self, name: str, **columns: np.ndarray | object) -> None:
+        lengths = {len(v) for v in columns.values() if isinstance(v, np.ndarray)}
+        n = lengths.pop() if lengths else 1
+        store = self.tables.setdefault(name, {})
+        for col, value in columns.items():
+            arr = value if isinstance(value, np.ndarray) else np.full(n, value, dtype=object)
+            store.setdefault(col, []).append(arr)
+
+    def write(self, folder: Path) -> dict[str, int]:
+        folder.mkdir(parents=True, exist_ok=True)
+        counts = {}
+        for name, cols in sorted(self.tables.items()):
+            arrays = {c: np.concatenate(parts) for c, parts in cols.items()}
+            for c, a in arrays.items():
+                if a.dtype == object:
+                    arrays[c] = np.array(
+                        [v if v is None or isinstance(v, str) else str(v) for v in a],
+                        dtype=object,
+                    )
+            table = pa.table({c: _to_arrow(a) for c, a in arrays.items()})
+            pq.write_table(table, folder / f"{name}.parquet", compression="zstd")
+            counts[name] = table.num_rows
+        return counts
+
+
+def _to_arrow(values: np.ndarray, type_name: str | None = None) -> pa.Array:
+    if type_name is None:
+        if values.dtype.kind == "M":
+            type_name = "date"
+        elif values.dtype.kind in "iu":
+            type_name = "int64"
+        elif values.dtype.kind == "f":
+            type_name = "float64"
+        elif values.dtype.kind == "b":
+            type_name = "bool"
+        else:
+            type_name = "string"
+    arrow_type = ARROW_TYPES[type_name]
+    if type_name in {"date", "timestamp"}:
+        unit = "D" if type_name == "date" else "s"
+        vals = values.astype(f"datetime64[{unit}]")
+        return pa.array(vals, type=arrow_type, from_pandas=True)
+    if type_name == "decimal":
+        from decimal import Decimal
+
+        return pa.array(
+            [None if v is None or v != v else Decimal(f"{v:.2f}") for v in values],
+            type=arrow_type,
+        )
+    if values.dtype == object and type_name in {"int64", "int32", "float64", "bool"}:
+        return pa.array(list(values), type=arrow_type, from_pandas=True)
+    if type_name == "string":
+        return pa.array(values, type=pa.string(), from_pandas=True)
+    return pa.array(values, type=arrow_type, from_pandas=True)
+
+
+_GARBLE = ("\ufffd\ufffd", "Ã\u0083Â©", "###", "@@?", "\u00c2\u00a0\ufffd")
+_BAD_DATE_TEXT = {
+    "dd/mm/yyyy": ("31/02/2019", "00/00/0000", "12/13/2015", "N/A", "32/01/2018", "2019-06-01"),
+    "yyyy-mm-dd": ("2019-02-30", "0000-00-00", "2015-13-12", "N/A", "01/06/2019"),
+    "yyyymmdd": ("20190230", "00000000", "20151312", "N/A", "2019061"),
+    "dd-MON-yy": ("31-FEB-19", "00-XXX-00", "12-13-15", "N/A", "2019-06-01"),
+}
+
+
+class ExtractWriter:
+    """Writes raw tables as Parquet, corrupting a share of rows on the way."""
+
+    def __init__(self, raw_dir: Path, truth: TruthLog, rng: np.random.Generator, share: float):
+        self.raw_dir = raw_dir
+        self.truth = truth
+        self.rng = rng
+        self.share = share
+        self.counts: dict[str, int] = {}
+
+    def write(self, spec: TableSpec, data: dict[str, np.ndarray]) -> int:
+        names = [c.name for c in spec.columns]
+        missing = set(names) ^ set(data)
+        if missing:
+            raise ValueError(f"{spec.system}.{spec.table}: columns differ from spec: {missing}")
+        n = len(data[names[0]])
+        arrays = {c: np.asarray(data[c]).copy() for c in names}
+        for c in spec.columns:
+            if c.type in {"string"} and arrays[c.name].dtype != object:
+                arrays[c.name] = arrays[c.name].astype(object)
+        if spec.malformable and self.share > 0 and n > 0:
+            arrays = self._malform(spec, arrays, n)
+        table = pa.table(
+            {c.name: _to_arrow(arrays[c.name], c.type) for c in spec.columns}
+        )
+        folder = self.raw_dir / spec.system
+        folder.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table, folder / f"{spec.table}.parquet", compression="zstd")
+        self.counts[f"{spec.system}.{spec.table}"] = table.num_rows
+        return table.num_rows
+
+    def _malform(self, spec: TableSpec, arrays: dict[str, np.ndarray], n: int):
+        rng = self.rng
+        k = rng.binomial(n, self.share)
+        if k == 0:
+            return arrays
+        rows = np.sort(rng.choice(n, size=k, replace=False))
+        key = spec.key
+        by_role: dict[str, list[Column]] = {}
+        for c in spec.columns:
+            by_role.setdefault(c.role, []).append(c)
+        kinds = ["null_key", "duplicate_key"]
+        if by_role.get("date_text"):
+            kinds.append("unparseable_date")
+        if by_role.get("date_text") or by_role.get("date"):
+            kinds.append("impossible_date")
+        if by_role.get("length"):
+            kinds.append("negative_length")
+        if by_role.get("code"):
+            kinds.append("unknown_code")
+        if by_role.get("name") or by_role.get("text"):
+            kinds.append("garbled_text")
+        chosen = np.array(kinds, dtype=object)[rng.integers(len(kinds), size=k)]
+        if arrays[key].dtype != object:
+            arrays[key] = arrays[key].astype(object)
+        original_keys = arrays[key][rows].copy()
+        columns = np.full(k, "", dtype=object)
+        values = np.full(k, "", dtype=object)
+        dup_rows = []
+        for j, (row, kind) in enumerate(zip(rows, chosen, strict=True)):
+            if kind == "null_key":
+                arrays[key][row] = None
+                columns[j] = key
+            elif kind == "duplicate_key":
+                dup_rows.append(row)
+                columns[j] = key
+            elif kind == "unparseable_date":
+                col = _pick(rng, by_role["date_text"], arrays, row)
+                bad = _BAD_DATE_TEXT[spec.date_format or "dd/mm/yyyy"]
+                arrays[col][row] = bad[rng.integers(len(bad))]
+                columns[j], values[j] = col, arrays[col][row]
+            elif kind == "impossible_date":
+                cands = by_role.get("date_text", []) + by_role.get("date", [])
+                col = _pick(rng, cands, arrays, row)
+                spec_col = spec.column(col)
+                when = np.datetime64("2091-06-15") if rng.random() < 0.5 else np.datetime64(
+                    "1871-03-02"
+                )
+                if spec_col.role == "date_text":
+                    from datafirst.generator.dates import format_dates
+
+                    arrays[col][row] = format_dates(np.array([when]), spec.date_format)[0]
+                else:
+                    arrays[col][row] = when
+                columns[j], values[j] = col, str(when)
+            elif kind == "negative_length":
+                col = _pick(rng, by_role["length"], arrays, row)
+                value = arrays[col][row]
+                base = 0 if value is None or value != value else abs(value)
+                arrays[col][row] = -(base + 1 + rng.integers(30))
+                columns[j], values[j] = col, str(arrays[col][row])
+            elif kind == "unknown_code":
+                col = _pick(rng, by_role["code"], arrays, row)
+                arrays[col][row] = ("ZZ9", "XX99", "??", "99999")[rng.integers(4)]
+                columns[j], values[j] = col, arrays[col][row]
+            elif kind == "garbled_text":
+                col = _pick(rng, by_role.get("name", []) + by_role.get("text", []), arrays, row)
+                text = arrays[col][row] or ""
+                garble = _GARBLE[rng.integers(len(_GARBLE))]
+                pos = rng.integers(len(text) + 1)
+                arrays[col][row] = text[:pos] + garble + text[pos:]
+                columns[j], values[j] = col, arrays[col][row]
+        row_numbers = rows.copy()
+        if dup_rows:
+            dup_rows = np.array(dup_rows)
+            for c in arrays:
+                arrays[c] = np.concatenate([arrays[c], arrays[c][dup_rows]])
+            # The appended copy is the malformed row.
+            positions = n + np.arange(len(dup_rows))
+            row_numbers[chosen == "duplicate_key"] = positions
+        self.truth.add(
+            "malformed_rows",
+            source_system=np.full(k, spec.system, dtype=object),
+            source_table=np.full(k, spec.table, dtype=object),
+            row_number=row_numbers.astype(np.int64),
+            record_key=original_keys.astype(object),
+            malformation=chosen,
+            column_name=columns,
+            bad_value=values,
+        )
+        return arrays
+
+
+def _pick(rng, cols: list[Column], arrays, row) -> str:
+    """A column of the given role whose value at ``row`` is present, if any."""
+    present = [c.name for c in cols if arrays[c.name][row] is not None]
+    pool = present or [c.name for c in cols]
+    return pool[rng.integers(len(pool))]

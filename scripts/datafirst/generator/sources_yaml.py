@@ -1,0 +1,123 @@
+"""Write the dbt source definitions of the raw extracts from the table specs,
+one ``_<system>__sources.yml`` per staging folder, so that the sources the
+warehouse declares can never drift from what the generator writes.
+
+Run ``python -m datafirst.generator.sources_yaml`` after changing a spec; a
+test fails when the committed files are out of date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datafirst.generator.config import PROJECT_ROOT
+from datafirst.generator.systems import SYSTEMS
+
+SYSTEM_DESCRIPTIONS = {
+    "libra": "Libra, the magistrates' courts case-management system (MACO dataset).",
+    "xhibit": "Xhibit, the Crown Court case system (CRCO dataset).",
+    "nomis": "P-NOMIS, the prison case-management system (PRIS dataset).",
+    "delius": "nDelius, the probation case-management system (PROB dataset).",
+    "oasys": "OASys, the Offender Assessment System.",
+    "familyman": "FamilyMan, the family court case-management system (FACO dataset).",
+    "caseman": "CaseMan, the county court civil case-management system.",
+    "pcol": "Possession Claims Online (PCOL), the online possession-claim system.",
+}
+
+_DBT_TYPES = {
+    "string": "varchar",
+    "int64": "bigint",
+    "int32": "integer",
+    "float64": "double",
+    "decimal": "decimal(12,2)",
+    "date": "date",
+    "timestamp": "timestamp",
+    "bool": "boolean",
+}
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render(module) -> str:
+    system = module.SYSTEM
+    lines = [
+        "# Generated from scripts/datafirst/generator/systems/"
+        f"{system}.py by `python -m datafirst.generator.sources_yaml`; do not edit by hand.",
+        "version: 2",
+        "",
+        "sources:",
+        f"  - name: {system}",
+        f"    description: {_quote(SYSTEM_DESCRIPTIONS[system] + ' Raw extract, one Parquet file per table, synthetic.')}",  # noqa: E501
+        "    config:",
+        "      meta:",
+        "        external_location: \"read_parquet('{{ env_var('DATAFIRST_RAW_DIR', 'data/raw') }}"
+        f"/{system}/{{name}}.parquet', file_row_number = true)\"",
+        "    tables:",
+    ]
+    for spec in module.TABLES:
+        desc = f"{spec.description} Grain: {spec.grain}."
+        if spec.date_format:
+            desc += f" Text dates are laid out as {spec.date_format}."
+        lines += [
+            f"      - name: {spec.table}",
+            f"        description: {_quote(desc)}",
+            "        config:",
+            "          meta:",
+            f"            grain: {_quote(spec.grain)}",
+            f"            person_bearing: {str(spec.person_bearing).lower()}",
+            "        columns:",
+        ]
+        for col in spec.columns:
+            lines += [
+                f"          - name: {col.name}",
+                f"            description: {_quote(col.description)}",
+                f"            data_type: {_DBT_TYPES[col.type]}",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def path_for(system: str, root: Path = PROJECT_ROOT) -> Path:
+    return root / "models" / "staging" / system / f"_{system}__sources.yml"
+
+
+def write_all(root: Path = PROJECT_ROOT) -> list[Path]:
+    written = []
+    for module in SYSTEMS:
+        path = path_for(module.SYSTEM, root)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(module))
+        written.append(path)
+    return written
+
+
+def check(root: Path = PROJECT_ROOT) -> list[Path]:
+    """Source files that differ from what the specs would write."""
+    stale = []
+    for module in SYSTEMS:
+        path = path_for(module.SYSTEM, root)
+        if not path.exists() or path.read_text() != render(module):
+            stale.append(path)
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail if a file is out of date")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = check()
+        for path in stale:
+            sys.stderr.write(f"out of date: {path} (run `make sources`)\n")
+        return 1 if stale else 0
+    for path in write_all():
+        sys.stdout.write(f"{path}\n")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
