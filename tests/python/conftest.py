@@ -10,7 +10,7 @@ import pytest
 
 from datafirst.generator import PROFILES, GeneratorConfig, generate
 
-TEST_PEOPLE = 4000
+TEST_PEOPLE = 12000
 TEST_SEED = 7
 
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import TEST_PEOPLE, TEST_SEED, attach_extract
 from person_views import PERSON_SQL, person_records
 
-from datafirst.generator.config import DEFAULT_PROFILE
+from datafirst.generator.config import DEFAULT_PROFILE, SEEDS_DIR
 from datafirst.generator.extract import ARROW_TYPES
 from datafirst.generator.systems import SYSTEMS, all_tables
 
@@ -59,8 +59,16 @@ def test_every_table_exists_with_its_documented_columns(extract, spec):
 
 def test_every_system_has_a_distinct_layout():
     systems = {m.SYSTEM for m in SYSTEMS}
-    assert systems == {"libra", "xhibit", "nomis", "delius", "oasys", "familyman", "caseman",
-                       "pcol"}
+    assert systems == {
+        "libra",
+        "xhibit",
+        "nomis",
+        "delius",
+        "oasys",
+        "familyman",
+        "caseman",
+        "pcol",
+    }
     person_columns = {
         spec.system: tuple(c.name for c in spec.columns if c.role == "name")
         for spec in all_tables()
@@ -73,9 +81,13 @@ def test_every_system_has_a_distinct_layout():
 
 
 def test_libra_holds_upper_case_surname_comma_forenames_and_text_dates(db):
-    names, dobs = zip(*db.execute(
-        "select defendant_name, date_of_birth from raw_libra__defendant_case "
-        "where date_of_birth is not null").fetchall(), strict=True)
+    names, dobs = zip(
+        *db.execute(
+            "select defendant_name, date_of_birth from raw_libra__defendant_case "
+            "where date_of_birth is not null"
+        ).fetchall(),
+        strict=True,
+    )
     pattern = re.compile(r"^[A-Z][A-Z' -]*, \S")
     share = sum(bool(pattern.match(n or "")) for n in names) / len(names)
     assert share > 0.97
@@ -86,7 +98,8 @@ def test_libra_holds_upper_case_surname_comma_forenames_and_text_dates(db):
 def test_xhibit_has_separate_name_fields_and_typed_dates(db):
     row = db.execute(
         "select count(*), count(forename_1), count(surname), "
-        "typeof(any_value(date_of_birth)) from raw_xhibit__defendants").fetchone()
+        "typeof(any_value(date_of_birth)) from raw_xhibit__defendants"
+    ).fetchone()
     assert row[0] > 0 and row[1] > 0.95 * row[0] and row[2] > 0.95 * row[0]
     assert row[3].startswith("TIMESTAMP")
 
@@ -102,8 +115,12 @@ def test_nomis_aliases_give_several_names_and_birth_dates(db):
     assert len(per_offender) > 50
     assert any(r[1] >= 2 for r in per_offender)
     assert sum(r[2] >= 2 for r in per_offender) > 5
-    kinds = {r[0] for r in db.execute(
-        "select distinct alias_name_type from raw_nomis__offender_aliases").fetchall()}
+    kinds = {
+        r[0]
+        for r in db.execute(
+            "select distinct alias_name_type from raw_nomis__offender_aliases"
+        ).fetchall()
+    }
     assert {"A", "V"} <= kinds
 
 
@@ -190,11 +207,17 @@ def test_unknown_birth_dates_recorded_as_first_of_january(db):
 
 
 def test_junk_values_appear_in_categorical_fields(db):
-    values = {r[0] for r in db.execute(
-        "select distinct ethnic_code from raw_nomis__offenders").fetchall()}
-    junk = {r[0] for r in db.execute(
-        "select source_value from read_csv('seeds/ethnicity_source_values.csv', all_varchar=true)"
-        " where source_system = 'nomis' and lower(is_junk) = 'true'").fetchall()}
+    values = {
+        r[0] for r in db.execute("select distinct ethnic_code from raw_nomis__offenders").fetchall()
+    }
+    junk = {
+        r[0]
+        for r in db.execute(
+            "select source_value from read_csv("
+            f"'{SEEDS_DIR / 'ethnicity_source_values.csv'}', all_varchar=true)"
+            " where source_system = 'nomis' and lower(is_junk) = 'true'"
+        ).fetchall()
+    }
     assert values & junk
 
 
@@ -220,9 +243,7 @@ def _floors(db, system, table):
     def norm(x):
         return (x or "").strip().lower()
 
-    name = sum(
-        norm(r[2]) != norm(r[8]) or norm(r[3]) != norm(r[9]) for _, r in extra
-    ) / len(extra)
+    name = sum(norm(r[2]) != norm(r[8]) or norm(r[3]) != norm(r[9]) for _, r in extra) / len(extra)
     dob = sum(r[4] is None or r[4] != r[10] for _, r in extra) / len(extra)
     with_pc = [(f, r) for f, r in extra if f[5] is not None or r[5] is not None]
     postcode = (
@@ -248,14 +269,17 @@ def test_logged_errors_match_the_configured_rates(db):
     for the eligibility rules: swaps need day <= 12 and fall back to typos)."""
     total = db.execute(
         "select count(*) from truth_person_records where source_system in "
-        "('libra','xhibit','delius')").fetchone()[0]
-    got = dict(db.execute(
-        """
+        "('libra','xhibit','delius')"
+    ).fetchone()[0]
+    got = dict(
+        db.execute(
+            """
         select error_type, count(*) from truth_record_errors
         where source_system in ('libra','xhibit','delius') and field = 'date_of_birth'
         group by error_type
         """
-    ).fetchall())
+        ).fetchall()
+    )
     p = DEFAULT_PROFILE
     assert got["first_of_january"] / total == pytest.approx(p.dob_first_of_january, rel=0.35)
     assert got["year_error"] / total == pytest.approx(p.dob_year_error, rel=0.35)
@@ -267,9 +291,12 @@ def test_logged_errors_match_the_configured_rates(db):
 
 def test_logged_errors_are_really_in_the_extract(db):
     rows = person_records(db, "libra", "defendant_case")
-    errors = dict(db.execute(
-        "select record_key, error_type from truth_record_errors "
-        "where source_system = 'libra' and field = 'name'").fetchall())
+    errors = dict(
+        db.execute(
+            "select record_key, error_type from truth_record_errors "
+            "where source_system = 'libra' and field = 'name'"
+        ).fetchall()
+    )
     clean = [r for r in rows if r[0] not in errors]
     dirty = [r for r in rows if r[0] in errors and errors[r[0]] != "forename_initial"]
     same = sum(r[2].lower() == r[8].lower() and r[3].lower() == r[9].lower() for r in clean)
@@ -284,9 +311,10 @@ def test_hard_profile_roughly_doubles_the_error_rates(extract, hard_extract):
         attach_extract(con, ex)
         return _floors(con, "libra", "defendant_case")
 
-    easy, hard = rates(extract), rates(hard_extract)
-    for e, h in zip(easy, hard, strict=True):
-        assert 1.4 * e <= h <= 2.6 * e
+    (easy_name, easy_dob, _), (hard_name, hard_dob, _) = rates(extract), rates(hard_extract)
+    # Postcodes differ mostly because people move, which no profile changes.
+    assert 1.5 * easy_name <= hard_name <= 2.5 * easy_name
+    assert 1.5 * easy_dob <= hard_dob <= 2.5 * easy_dob
 
 
 # --- population realism -------------------------------------------------------------
@@ -305,9 +333,11 @@ def test_surname_frequencies_are_realistic(db):
 
 
 def test_distinct_people_collide(db):
-    kinds = dict(db.execute(
-        "select collision, count(*) from truth_people where collision <> '' group by 1"
-    ).fetchall())
+    kinds = dict(
+        db.execute(
+            "select collision, count(*) from truth_people where collision <> '' group by 1"
+        ).fetchall()
+    )
     assert {"junior", "twin", "namesake"} <= kinds.keys()
     same = db.execute(
         """
@@ -339,10 +369,19 @@ def test_malformed_row_share_matches_setting(db, extract):
     bad = db.execute("select count(*) from truth_malformed_rows").fetchone()[0]
     total = extract["source_records"]
     assert bad / total == pytest.approx(DEFAULT_PROFILE.malformed_row_share, rel=0.25)
-    kinds = {r[0] for r in db.execute(
-        "select distinct malformation from truth_malformed_rows").fetchall()}
-    assert kinds == {"null_key", "duplicate_key", "unparseable_date", "impossible_date",
-                     "negative_length", "unknown_code", "garbled_text"}
+    kinds = {
+        r[0]
+        for r in db.execute("select distinct malformation from truth_malformed_rows").fetchall()
+    }
+    assert kinds == {
+        "null_key",
+        "duplicate_key",
+        "unparseable_date",
+        "impossible_date",
+        "negative_length",
+        "unknown_code",
+        "garbled_text",
+    }
 
 
 def test_malformed_rows_are_where_the_log_says(db):
@@ -362,10 +401,20 @@ def test_malformed_rows_are_where_the_log_says(db):
         if kind == "duplicate_key":
             assert str(key) == original
         if kind == "unparseable_date":
-            value = {"date_of_birth": dob, "first_hearing_date": first,
-                     "disposal_date": disposal}[column]
-            assert not re.fullmatch(r"(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/(19|20)\d\d",
-                                    value) or value.startswith("31/02")
+            value = {"date_of_birth": dob, "first_hearing_date": first, "disposal_date": disposal}[
+                column
+            ]
+            assert not re.fullmatch(
+                r"(0[1-9]|[12]\d|3[01])/(0[1-9]|1[0-2])/(19|20)\d\d", value
+            ) or value.startswith("31/02")
+
+
+#: Organisation and company parties are not people and carry no truth record.
+_PERSON_PARTIES = {
+    "familyman": "and r.party_type = 'person'",
+    "caseman": "and r.party_type = 'individual'",
+    "pcol": "and r.party_type = 'individual'",
+}
 
 
 @pytest.mark.parametrize(
@@ -382,19 +431,10 @@ def test_truth_covers_every_person_bearing_record(db, spec):
           and r.file_row_number not in (
               select row_number from truth_malformed_rows
               where source_system = '{spec.system}' and source_table = '{spec.table}')
+          {_PERSON_PARTIES.get(spec.system, "")}
         """
     ).fetchone()[0]
-    organisations = 0
-    if spec.system in {"familyman", "caseman", "pcol"}:
-        organisations = db.execute(
-            f"""
-            select count(*) from raw_{spec.system}__{spec.table} as r
-            where cast(r.{spec.key} as varchar) not in (
-                select record_key from truth_person_records
-                where source_system = '{spec.system}' and source_table = '{spec.table}')
-            """
-        ).fetchone()[0]
-    assert missing == 0 or missing == organisations
+    assert missing == 0
 
 
 def test_every_crown_case_from_a_magistrates_case_has_its_true_case(db):
@@ -428,12 +468,15 @@ def test_coverage_windows(db):
         "select min(try_strptime(disposal_date, '%d/%m/%Y')), "
         "max(try_strptime(disposal_date, '%d/%m/%Y')) from raw_libra__defendant_case "
         "where try_strptime(disposal_date, '%d/%m/%Y') < '2030-01-01' "
-        "and try_strptime(disposal_date, '%d/%m/%Y') > '1900-01-01'").fetchone()
+        "and try_strptime(disposal_date, '%d/%m/%Y') > '1900-01-01'"
+    ).fetchone()
     assert str(libra[0]) >= "2011-01-01" and str(libra[1]) <= "2023-03-31 23:59:59"
     crown = db.execute(
         "select min(disposal_date), max(disposal_date) from raw_xhibit__defendants "
-        "where disposal_date between '1900-01-02' and '2030-01-01'").fetchone()
+        "where disposal_date between '1900-01-02' and '2030-01-01'"
+    ).fetchone()
     assert str(crown[0]) >= "2013-01-01" and str(crown[1]) <= "2023-03-31 23:59:59"
     oasys_late = db.execute(
-        "select count(*) from truth_oasys_assessments where not is_linkable").fetchone()[0]
+        "select count(*) from truth_oasys_assessments where not is_linkable"
+    ).fetchone()[0]
     assert oasys_late > 0

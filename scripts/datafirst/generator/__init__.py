@@ -5,7 +5,7 @@ true identities aside.
 The public surface is :func:`generate` and :class:`GeneratorConfig`.
 """
 
-from datafirst.generator.config import PROFILES, GeneratorConfig, ErrorProfile
+from datafirst.generator.config import PROFILES, ErrorProfile, GeneratorConfig
 from datafirst.generator.run import generate
 
 __all__ = ["PROFILES", "ErrorProfile", "GeneratorConfig", "generate"]

@@ -57,7 +57,7 @@ class Context:
             ethnicity_junk=ethnicity_junk,
         )
         self.log_records(spec, keys, person, when)
-        for field, kinds in rec.errors.items():
+        for field_name, kinds in rec.errors.items():
             hit = kinds != ""
             if hit.any():
                 self.truth.add(
@@ -65,7 +65,7 @@ class Context:
                     source_system=np.full(hit.sum(), spec.system, dtype=object),
                     source_table=np.full(hit.sum(), spec.table, dtype=object),
                     record_key=keys[hit].astype(str).astype(object),
-                    field=np.full(hit.sum(), field, dtype=object),
+                    field=np.full(hit.sum(), field_name, dtype=object),
                     error_type=kinds[hit],
                 )
         return rec
@@ -120,7 +120,9 @@ def encode_values(
                 out[i] = None
         else:
             spellings = forward[v]
-            out[i] = spellings[0] if len(spellings) == 1 else spellings[
-                0 if rng.random() < 0.85 else rng.integers(len(spellings))
-            ]
+            out[i] = (
+                spellings[0]
+                if len(spellings) == 1
+                else spellings[0 if rng.random() < 0.85 else rng.integers(len(spellings))]
+            )
     return out

@@ -107,8 +107,9 @@ def simulate(ctx: Context) -> CriminalHistory:
     disposal = add_days(first_hearing, duration)
     addr = pop.addresses.at(person, offence_date)
     la_region = _region_of_la(ctx)
-    region = np.array([la_region.get(x, "london") for x in pop.addresses.local_authority[addr]],
-                      dtype=object)
+    region = np.array(
+        [la_region.get(x, "london") for x in pop.addresses.local_authority[addr]], dtype=object
+    )
     court = court_for(ctx, rng, region, "magistrates")
 
     # Offences: 1 + geometric extra.
@@ -141,8 +142,9 @@ def simulate(ctx: Context) -> CriminalHistory:
     plea = np.where(pu < 0.66, "guilty", np.where(pu < 0.80, "not_guilty", "no_plea")).astype(
         object
     )
-    plea[sent[off_case]] = np.where(rng.random(sent[off_case].sum()) < 0.5, "not_entered",
-                                    "no_plea")
+    plea[sent[off_case]] = np.where(
+        rng.random(sent[off_case].sum()) < 0.5, "not_entered", "no_plea"
+    )
     convicted = np.where(
         plea == "guilty",
         True,
@@ -176,9 +178,15 @@ def simulate(ctx: Context) -> CriminalHistory:
         np.round(rng.lognormal(np.log(180), 0.8, m) / 5) * 5,
         np.nan,
     )
-    remand = np.where(sent, np.where(rng.random(n) < 0.3, "custody", "conditional_bail"),
-                      np.where(rng.random(n) < 0.2, "unconditional_bail",
-                               np.where(rng.random(n) < 0.9, "not_applicable", "custody")))
+    remand = np.where(
+        sent,
+        np.where(rng.random(n) < 0.3, "custody", "conditional_bail"),
+        np.where(
+            rng.random(n) < 0.2,
+            "unconditional_bail",
+            np.where(rng.random(n) < 0.9, "not_applicable", "custody"),
+        ),
+    )
     mags_cases = Table(
         {
             "case": np.arange(n),
@@ -228,9 +236,9 @@ def simulate(ctx: Context) -> CriminalHistory:
             "case": h_case,
             "seq": h_seq + 1,
             "date": h_date,
-            "kind": np.where(
-                h_seq == 0, "first", np.where(h_last, "final", "adjourned")
-            ).astype(object),
+            "kind": np.where(h_seq == 0, "first", np.where(h_last, "final", "adjourned")).astype(
+                object
+            ),
         }
     )
 
@@ -239,8 +247,15 @@ def simulate(ctx: Context) -> CriminalHistory:
     events = _probation(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences, custody)
     assessments = _assessments(ctx, rng, custody, events)
     return CriminalHistory(
-        mags_cases, mags_offences, mags_hearings, crown_cases, crown_offences, custody, spells,
-        events, assessments,
+        mags_cases,
+        mags_offences,
+        mags_hearings,
+        crown_cases,
+        crown_offences,
+        custody,
+        spells,
+        events,
+        assessments,
     )
 
 
@@ -279,8 +294,10 @@ def _urns(rng, dates, region):
     serial = rng.integers(0, 10_000_000, size=n)
     yy = (dates.astype("datetime64[Y]").astype(np.int64) + 1970) % 100
     return np.array(
-        [f"{f:02d}{a}{b}{s:07d}{y:02d}" for f, a, b, s, y in zip(force, l1, l2, serial, yy,
-                                                                  strict=True)],
+        [
+            f"{f:02d}{a}{b}{s:07d}{y:02d}"
+            for f, a, b, s, y in zip(force, l1, l2, serial, yy, strict=True)
+        ],
         dtype=object,
     )
 
@@ -301,7 +318,8 @@ def _crown(ctx, rng, mc: Table, mo: Table):
     wait = np.clip(np.round(rng.lognormal(np.log(median), 0.75)), 14, 1400).astype(np.int64)
     disposal = add_days(receipt, wait)
     remand = np.where(
-        (case_type == "T") & (mc["remand"][src] == "custody"), "custody",
+        (case_type == "T") & (mc["remand"][src] == "custody"),
+        "custody",
         np.where(rng.random(n) < 0.15, "unconditional_bail", "conditional_bail"),
     ).astype(object)
     court = court_for(ctx, rng, mc["region"][src], "crown")
@@ -354,8 +372,7 @@ def _crown(ctx, rng, mc: Table, mo: Table):
         rng.integers(6, 37, size=m),
         0,
     )
-    amount = np.where(disposal_type == "fine", np.round(rng.lognormal(np.log(600), 0.9, m)),
-                      np.nan)
+    amount = np.where(disposal_type == "fine", np.round(rng.lognormal(np.log(600), 0.9, m)), np.nan)
     crown_offences = Table(
         {
             "crown_case": c_case,
@@ -392,29 +409,44 @@ def _custody(ctx, rng, mc, mo, cc, co):
     np.logical_or.at(crown_convicted, co["crown_case"], co["convicted"])
     remanded = np.flatnonzero(cc["remand"] == "custody")
 
-    person = np.concatenate([mc["person"][m_idx], cc["person"][c_idx],
-                             cc["person"][remanded]])
-    start = np.concatenate([mc["disposal_date"][m_idx], cc["disposal_date"][c_idx],
-                            cc["receipt_date"][remanded]])
-    length = np.concatenate([mags_days[m_idx], crown_days[c_idx], np.zeros(len(remanded),
-                                                                            dtype=np.int64)])
-    kind = np.concatenate([np.full(len(m_idx), "sentenced"), np.full(len(c_idx), "sentenced"),
-                           np.full(len(remanded), "remand")]).astype(object)
-    source = np.concatenate([np.full(len(m_idx), "mags"), np.full(len(c_idx), "crown"),
-                             np.full(len(remanded), "crown_remand")]).astype(object)
+    person = np.concatenate([mc["person"][m_idx], cc["person"][c_idx], cc["person"][remanded]])
+    start = np.concatenate(
+        [mc["disposal_date"][m_idx], cc["disposal_date"][c_idx], cc["receipt_date"][remanded]]
+    )
+    length = np.concatenate(
+        [mags_days[m_idx], crown_days[c_idx], np.zeros(len(remanded), dtype=np.int64)]
+    )
+    kind = np.concatenate(
+        [
+            np.full(len(m_idx), "sentenced"),
+            np.full(len(c_idx), "sentenced"),
+            np.full(len(remanded), "remand"),
+        ]
+    ).astype(object)
+    source = np.concatenate(
+        [
+            np.full(len(m_idx), "mags"),
+            np.full(len(c_idx), "crown"),
+            np.full(len(remanded), "crown_remand"),
+        ]
+    ).astype(object)
     case_ref = np.concatenate([m_idx, c_idx, remanded])
     # Remand ends at the Crown disposal; a sentence served on remand continues.
-    remand_end = np.where(kind == "remand", cc["disposal_date"][np.where(
-        kind == "remand", case_ref, 0)], NAT)
+    remand_end = np.where(
+        kind == "remand", cc["disposal_date"][np.where(kind == "remand", case_ref, 0)], NAT
+    )
 
     # Release: conditional release at half; HDC for some eligible.
     k = len(person)
     hdc = (length >= 84) & (length <= 4 * 365) & (rng.random(k) < 0.22)
-    served = np.where(hdc, np.round(length * rng.uniform(0.25, 0.45, k)),
-                      np.ceil(length / 2)).astype(np.int64)
-    release_type = np.where(length >= 365 * 4, np.where(rng.random(k) < 0.15, "parole",
-                                                         "conditional_release"),
-                            np.where(hdc, "home_detention_curfew", "conditional_release"))
+    served = np.where(
+        hdc, np.round(length * rng.uniform(0.25, 0.45, k)), np.ceil(length / 2)
+    ).astype(np.int64)
+    release_type = np.where(
+        length >= 365 * 4,
+        np.where(rng.random(k) < 0.15, "parole", "conditional_release"),
+        np.where(hdc, "home_detention_curfew", "conditional_release"),
+    )
     release_type = release_type.astype(object)
     release = add_days(start, np.maximum(served, 1))
     release[kind == "remand"] = remand_end[kind == "remand"]
@@ -425,8 +457,12 @@ def _custody(ctx, rng, mc, mo, cc, co):
     # Merge overlapping or connected periods per person into one booking.
     order = np.lexsort((start.astype(np.int64), person))
     person, start, release, length = person[order], start[order], release[order], length[order]
-    kind, source, case_ref, release_type = (kind[order], source[order], case_ref[order],
-                                            release_type[order])
+    kind, source, case_ref, release_type = (
+        kind[order],
+        source[order],
+        case_ref[order],
+        release_type[order],
+    )
     booking = np.zeros(k, dtype=np.int64)
     current = -1
     last_person, last_end = -1, NAT
@@ -451,16 +487,22 @@ def _custody(ctx, rng, mc, mo, cc, co):
     np.maximum.at(b_length, booking, length)
 
     # Recall: licensed releases may be recalled during the licence period.
-    licensed = (b_length > 0) & ((b_start >= ORA_START) | (b_length >= 365)) & np.isin(
-        b_release_type, ["conditional_release", "home_detention_curfew", "parole"])
+    licensed = (
+        (b_length > 0)
+        & ((b_start >= ORA_START) | (b_length >= 365))
+        & np.isin(b_release_type, ["conditional_release", "home_detention_curfew", "parole"])
+    )
     recall = licensed & (rng.random(nb) < 0.16)
     licence_days = np.maximum(b_length // 2, 30) + np.where(b_start >= ORA_START, 365, 0) * (
-        b_length < 730)
-    recall_start = add_days(b_end, np.floor(rng.random(nb) * np.minimum(licence_days, 700))
-                            .astype(np.int64) + 7)
+        b_length < 730
+    )
+    recall_start = add_days(
+        b_end, np.floor(rng.random(nb) * np.minimum(licence_days, 700)).astype(np.int64) + 7
+    )
     fixed = rng.random(nb) < 0.6
-    recall_len = np.where(fixed, 28, np.maximum(b_length // 2 - (recall_start - b_end)
-                                                 .astype(np.int64) // 2, 28))
+    recall_len = np.where(
+        fixed, 28, np.maximum(b_length // 2 - (recall_start - b_end).astype(np.int64) // 2, 28)
+    )
     recall_end = add_days(recall_start, recall_len)
     r_idx = np.flatnonzero(recall)
 
@@ -473,8 +515,9 @@ def _custody(ctx, rng, mc, mo, cc, co):
             "length_days": np.concatenate([length, recall_len[r_idx]]),
             "source": np.concatenate([source, np.full(len(r_idx), "recall", dtype=object)]),
             "case_ref": np.concatenate([case_ref, np.full(len(r_idx), -1)]),
-            "release_type": np.concatenate([release_type, np.where(
-                fixed[r_idx], "end_of_sentence", "parole").astype(object)]),
+            "release_type": np.concatenate(
+                [release_type, np.where(fixed[r_idx], "end_of_sentence", "parole").astype(object)]
+            ),
         }
     )
     order = np.lexsort((spells["start"].astype(np.int64), spells["booking"]))
@@ -513,48 +556,60 @@ def _probation(ctx, rng, mc, mo, cc, co, custody):
             case_idx = np.unique(offences[case_col][hit])
             months = np.zeros(len(cases), dtype=np.int64)
             np.maximum.at(months, offences[case_col][hit], offences["community_months"][hit])
-            rows.append({
-                "person": cases["person"][case_idx],
-                "referral_date": cases[date_col][case_idx],
-                "category": np.full(len(case_idx), dtype, dtype=object),
-                "court": np.full(len(case_idx), court, dtype=object),
-                "court_case": case_idx,
-                "length_months": months[case_idx],
-            })
+            rows.append(
+                {
+                    "person": cases["person"][case_idx],
+                    "referral_date": cases[date_col][case_idx],
+                    "category": np.full(len(case_idx), dtype, dtype=object),
+                    "court": np.full(len(case_idx), court, dtype=object),
+                    "court_case": case_idx,
+                    "length_months": months[case_idx],
+                }
+            )
     # Custodial sentences: an event at sentence, with licence at release.
     sentenced = custody["sentence_days"] > 0
     eligible = sentenced & ((custody["start"] >= ORA_START) | (custody["sentence_days"] >= 365))
     idx = np.flatnonzero(eligible)
-    rows.append({
-        "person": custody["person"][idx],
-        "referral_date": custody["start"][idx],
-        "category": np.full(len(idx), "custody", dtype=object),
-        "court": np.full(len(idx), "custody", dtype=object),
-        "court_case": idx,
-        "length_months": custody["sentence_days"][idx] // 30,
-    })
+    rows.append(
+        {
+            "person": custody["person"][idx],
+            "referral_date": custody["start"][idx],
+            "category": np.full(len(idx), "custody", dtype=object),
+            "court": np.full(len(idx), "custody", dtype=object),
+            "court_case": idx,
+            "length_months": custody["sentence_days"][idx] // 30,
+        }
+    )
     # Pre-sentence reports: some convicted cases get a pre-sentence event.
     for court, cases, p in (("mags", mc, 0.10), ("crown", cc, 0.35)):
         pick = np.flatnonzero(rng.random(len(cases)) < p)
         date_col = "first_hearing" if court == "mags" else "receipt_date"
-        rows.append({
-            "person": cases["person"][pick],
-            "referral_date": add_days(cases[date_col][pick], rng.integers(1, 20, len(pick))),
-            "category": np.full(len(pick), "pre_sentence", dtype=object),
-            "court": np.full(len(pick), court, dtype=object),
-            "court_case": pick,
-            "length_months": np.zeros(len(pick), dtype=np.int64),
-        })
+        rows.append(
+            {
+                "person": cases["person"][pick],
+                "referral_date": add_days(cases[date_col][pick], rng.integers(1, 20, len(pick))),
+                "category": np.full(len(pick), "pre_sentence", dtype=object),
+                "court": np.full(len(pick), court, dtype=object),
+                "court_case": pick,
+                "length_months": np.zeros(len(pick), dtype=np.int64),
+            }
+        )
     cols = {k: np.concatenate([r[k] for r in rows]) for k in rows[0]}
     order = np.lexsort((cols["referral_date"].astype(np.int64), cols["person"]))
     ev = Table({k: v[order] for k, v in cols.items()})
     n = len(ev)
     months = np.maximum(ev["length_months"], 0)
-    span = np.where(ev["category"] == "custody", months * 30 + 365,
-                    np.where(ev["category"] == "pre_sentence", 30, months * 30))
+    span = np.where(
+        ev["category"] == "custody",
+        months * 30 + 365,
+        np.where(ev["category"] == "pre_sentence", 30, months * 30),
+    )
     outcome_u = rng.random(n)
-    outcome = np.where(outcome_u < 0.66, "completed", np.where(outcome_u < 0.82, "breach",
-                       np.where(outcome_u < 0.93, "revoked", "other"))).astype(object)
+    outcome = np.where(
+        outcome_u < 0.66,
+        "completed",
+        np.where(outcome_u < 0.82, "breach", np.where(outcome_u < 0.93, "revoked", "other")),
+    ).astype(object)
     early = np.where(outcome == "completed", 1.0, rng.uniform(0.2, 0.9, n))
     termination = add_days(ev["referral_date"], np.round(span * early).astype(np.int64))
     termination = np.where(termination > d64("2023-03-31"), NAT, termination)
@@ -569,17 +624,19 @@ def _assessments(ctx, rng, custody, events):
     """OASys assessments for people in custody or under probation supervision,
     with reviews; some run past the linkable window (to Dec 2023)."""
     long_custody = np.flatnonzero(custody["sentence_days"] >= 180)
-    supervised = np.flatnonzero(np.isin(events["category"], ["community_order",
-                                                             "suspended_sentence", "custody"]))
+    supervised = np.flatnonzero(
+        np.isin(events["category"], ["community_order", "suspended_sentence", "custody"])
+    )
     take_c = long_custody[rng.random(len(long_custody)) < 0.8]
     take_e = supervised[rng.random(len(supervised)) < 0.55]
     person = np.concatenate([custody["person"][take_c], events["person"][take_e]])
-    first = np.concatenate([
-        add_days(custody["start"][take_c], rng.integers(5, 56, len(take_c))),
-        add_days(events["referral_date"][take_e], rng.integers(5, 56, len(take_e))),
-    ])
-    setting = np.concatenate([np.full(len(take_c), "custody"), np.full(len(take_e),
-                                                                       "community")])
+    first = np.concatenate(
+        [
+            add_days(custody["start"][take_c], rng.integers(5, 56, len(take_c))),
+            add_days(events["referral_date"][take_e], rng.integers(5, 56, len(take_e))),
+        ]
+    )
+    setting = np.concatenate([np.full(len(take_c), "custody"), np.full(len(take_e), "community")])
     reviews = rng.poisson(0.8, len(person))
     rep = 1 + np.minimum(reviews, 4)
     person_r = np.repeat(person, rep)
@@ -588,9 +645,11 @@ def _assessments(ctx, rng, custody, events):
     setting_r = np.repeat(setting, rep).astype(object)
     keep = date <= d64("2023-12-31")
     order = np.lexsort((date[keep].astype(np.int64), person_r[keep]))
-    return Table({
-        "person": person_r[keep][order],
-        "date": date[keep][order],
-        "setting": setting_r[keep][order],
-        "is_review": (seq[keep] > 0)[order],
-    })
+    return Table(
+        {
+            "person": person_r[keep][order],
+            "date": date[keep][order],
+            "setting": setting_r[keep][order],
+            "is_review": (seq[keep] > 0)[order],
+        }
+    )

@@ -40,8 +40,10 @@ def year_month_day(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarr
 def from_ymd(years: np.ndarray, months: np.ndarray, days: np.ndarray) -> np.ndarray:
     """Build dates from parts; invalid combinations are clipped to month end."""
     month_start = (
-        (np.asarray(years) - 1970) * 12 + np.asarray(months) - 1
-    ).astype("datetime64[M]").astype("datetime64[D]")
+        ((np.asarray(years) - 1970) * 12 + np.asarray(months) - 1)
+        .astype("datetime64[M]")
+        .astype("datetime64[D]")
+    )
     next_month = (month_start.astype("datetime64[M]") + 1).astype("datetime64[D]")
     length = (next_month - month_start).astype(np.int64)
     day = np.minimum(np.asarray(days), length)
@@ -63,8 +65,10 @@ def format_dates(values: np.ndarray, fmt: str) -> np.ndarray:
     ``fmt`` is one of ``dd/mm/yyyy``, ``yyyy-mm-dd``, ``dd-MON-yy``,
     ``yyyymmdd``.
     """
-    years, months, days = year_month_day(values)
     out = np.empty(len(values), dtype=object)
+    if len(values) == 0:
+        return out
+    years, months, days = year_month_day(values)
     missing = np.isnat(values)
     months_abbr = np.array(
         ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"],

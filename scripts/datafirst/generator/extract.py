@@ -23,7 +23,7 @@ ARROW_TYPES = {
     "float64": pa.float64(),
     "decimal": pa.decimal128(12, 2),
     "date": pa.date32(),
-    "timestamp": pa.timestamp("s"),
+    "timestamp": pa.timestamp("ms"),
     "bool": pa.bool_(),
 }
 
@@ -123,7 +123,7 @@ def _to_arrow(values: np.ndarray, type_name: str | None = None) -> pa.Array:
             type_name = "string"
     arrow_type = ARROW_TYPES[type_name]
     if type_name in {"date", "timestamp"}:
-        unit = "D" if type_name == "date" else "s"
+        unit = "D" if type_name == "date" else "ms"
         vals = values.astype(f"datetime64[{unit}]")
         return pa.array(vals, type=arrow_type, from_pandas=True)
     if type_name == "decimal":
@@ -171,9 +171,7 @@ class ExtractWriter:
                 arrays[c.name] = arrays[c.name].astype(object)
         if spec.malformable and self.share > 0 and n > 0:
             arrays = self._malform(spec, arrays, n)
-        table = pa.table(
-            {c.name: _to_arrow(arrays[c.name], c.type) for c in spec.columns}
-        )
+        table = pa.table({c.name: _to_arrow(arrays[c.name], c.type) for c in spec.columns})
         folder = self.raw_dir / spec.system
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, folder / f"{spec.table}.parquet", compression="zstd")
@@ -224,8 +222,10 @@ class ExtractWriter:
                 cands = by_role.get("date_text", []) + by_role.get("date", [])
                 col = _pick(rng, cands, arrays, row)
                 spec_col = spec.column(col)
-                when = np.datetime64("2091-06-15") if rng.random() < 0.5 else np.datetime64(
-                    "1871-03-02"
+                when = (
+                    np.datetime64("2091-06-15")
+                    if rng.random() < 0.5
+                    else np.datetime64("1871-03-02")
                 )
                 if spec_col.role == "date_text":
                     from datafirst.generator.dates import format_dates

@@ -23,7 +23,7 @@ import numpy as np
 from datafirst.generator.config import COVERAGE
 from datafirst.generator.context import Context
 from datafirst.generator.criminal import Table, court_for, group_offsets, lognormal_days
-from datafirst.generator.dates import NAT, add_days, age_years, d64, uniform_dates
+from datafirst.generator.dates import NAT, add_days, age_years, d64, format_dates, uniform_dates
 
 YEAR = 365.25
 
@@ -237,8 +237,12 @@ class _Parties:
 
     def add(self, case, person, role: str, represented) -> None:
         case = np.asarray(case, dtype=np.int64)
-        self.rows.add(case=case, person=np.broadcast_to(person, case.shape).astype(np.int64),
-                      role=role, represented=np.broadcast_to(represented, case.shape))
+        self.rows.add(
+            case=case,
+            person=np.broadcast_to(person, case.shape).astype(np.int64),
+            role=role,
+            represented=np.broadcast_to(represented, case.shape),
+        )
 
     def table(self) -> Table:
         return self.rows.table()
@@ -314,15 +318,27 @@ class _Cases:
     """Family cases under construction (one chunk per kind of case)."""
 
     def __init__(self):
-        self.rows = _Rows(law=object, case_type=object, unit=np.int64, issue="datetime64[D]",
-                          applicant=np.int64, respondent=np.int64, child=np.int64)
+        self.rows = _Rows(
+            law=object,
+            case_type=object,
+            unit=np.int64,
+            issue="datetime64[D]",
+            applicant=np.int64,
+            respondent=np.int64,
+            child=np.int64,
+        )
 
     def add(self, law, case_type, unit, issue, applicant=-1, respondent=-1, child=-1):
         unit = np.asarray(unit, dtype=np.int64)
-        self.rows.add(law=law, case_type=case_type, unit=unit, issue=issue,
-                      applicant=np.broadcast_to(applicant, unit.shape),
-                      respondent=np.broadcast_to(respondent, unit.shape),
-                      child=np.broadcast_to(child, unit.shape))
+        self.rows.add(
+            law=law,
+            case_type=case_type,
+            unit=unit,
+            issue=issue,
+            applicant=np.broadcast_to(applicant, unit.shape),
+            respondent=np.broadcast_to(respondent, unit.shape),
+            child=np.broadcast_to(child, unit.shape),
+        )
 
 
 def _sample_types(rng, law: str, size: int) -> np.ndarray:
@@ -378,8 +394,9 @@ def _family(ctx: Context):
     pr, when = children_window(pr, 90)
     cases.add("private_law", _sample_types(rng, "private_law", len(pr)), pr, when)
     # Divorce of married couples; domestic abuse within households.
-    dv = np.flatnonzero(has_father & (rng.random(u) < np.where(risk, 0.15, np.where(
-        has_kids, 0.45, 0.9))))
+    dv = np.flatnonzero(
+        has_father & (rng.random(u) < np.where(risk, 0.15, np.where(has_kids, 0.45, 0.9)))
+    )
     dv, when = dated(dv, couple_from[dv], np.full(len(dv), FAMILY_TO))
     cases.add("divorce", _sample_types(rng, "divorce", len(dv)), dv, when)
     fl = np.flatnonzero(has_father & (rng.random(u) < np.where(risk, 0.35, 0.06)))
@@ -397,13 +414,21 @@ def _family(ctx: Context):
         rng, men, dob[men], add_days(dob[applicant], -years(10)),
         add_days(dob[applicant], years(5)), weights=men_w,
     )  # fmt: skip
-    lo = np.maximum(add_days(np.maximum(dob[applicant], dob[np.maximum(respondent, 0)]),
-                             years(18)), FAMILY_ISSUE_FROM)
+    lo = np.maximum(
+        add_days(np.maximum(dob[applicant], dob[np.maximum(respondent, 0)]), years(18)),
+        FAMILY_ISSUE_FROM,
+    )
     ok = (respondent >= 0) & (lo <= FAMILY_TO)
     applicant, respondent, lo = applicant[ok], respondent[ok], lo[ok]
     when = uniform_dates(rng, lo, np.full(len(lo), FAMILY_TO), len(lo))
-    cases.add("family_law_act", _sample_types(rng, "family_law_act", len(when)),
-              np.full(len(when), -1), when, applicant=applicant, respondent=respondent)
+    cases.add(
+        "family_law_act",
+        _sample_types(rng, "family_law_act", len(when)),
+        np.full(len(when), -1),
+        when,
+        applicant=applicant,
+        respondent=respondent,
+    )
 
     # Step-parent adoptions: the mother's new partner adopts her child.
     sp_kid = np.flatnonzero(np.isin(kid_unit, np.flatnonzero(rng.random(u) < 0.04)))
@@ -414,8 +439,13 @@ def _family(ctx: Context):
     sp_unit, sp_child, lo, hi = sp_unit[ok], sp_child[ok], lo[ok], hi[ok]
     when = uniform_dates(rng, lo, hi, len(lo))
     m_dob = dob[mother[sp_unit]]
-    step = pick_in_window(rng, men, dob[men], add_days(m_dob, -years(10)),
-                          np.minimum(add_days(m_dob, years(6)), add_days(when, -years(21))))
+    step = pick_in_window(
+        rng,
+        men,
+        dob[men],
+        add_days(m_dob, -years(10)),
+        np.minimum(add_days(m_dob, years(6)), add_days(when, -years(21))),
+    )
     ok = step >= 0
     cases.add("adoption", "ADSP", sp_unit[ok], when[ok], applicant=step[ok], child=sp_child[ok])
 
@@ -432,8 +462,9 @@ def _family(ctx: Context):
     young[young] = age_years(dob[youngest[young]], c["issue"][pl][young]) < 5
     place = young & (rng.random(len(pl)) < 0.35)
     src, child = pl[place], youngest[place]
-    p_issue = np.minimum(add_days(c["issue"][src], _uniform_days(rng, 60, 200, len(src))),
-                         closed[src])
+    p_issue = np.minimum(
+        add_days(c["issue"][src], _uniform_days(rng, 60, 200, len(src))), closed[src]
+    )
     p_closed = add_days(closed[src], _uniform_days(rng, 0, 30, len(src)))
     adopt = rng.random(len(src)) < 0.85
     a_issue = add_days(p_closed, lognormal_days(rng, 220, 0.5, len(src), 60, 900))
@@ -491,8 +522,9 @@ def _family(ctx: Context):
     def grandparent(cases_):
         m_dob = dob[u_mother[cases_]]
         adults = np.flatnonzero(~pop.is_child)
-        gp = pick_in_window(rng, adults, dob[adults], add_days(m_dob, -years(40)),
-                            add_days(m_dob, -years(17)))
+        gp = pick_in_window(
+            rng, adults, dob[adults], add_days(m_dob, -years(40)), add_days(m_dob, -years(17))
+        )
         return gp
 
     # --- public law: the local authority against the parents ---
@@ -517,10 +549,18 @@ def _family(ctx: Context):
     parties.add(sgo_ok, u_father[sgo_ok], "RES", chance(len(sgo_ok)) < 0.3)
     par = pr[ctype[pr] != "PRSGO"]
     father_applies = (chance(len(par)) < 0.6) | (ctype[par] == "PRPR")
-    parties.add(par, np.where(father_applies, u_father[par], u_mother[par]), "APP",
-                chance(len(par)) < np.where(post_laspo[par], 0.45, 0.8))
-    parties.add(par, np.where(father_applies, u_mother[par], u_father[par]), "RES",
-                chance(len(par)) < np.where(post_laspo[par], 0.3, 0.65))
+    parties.add(
+        par,
+        np.where(father_applies, u_father[par], u_mother[par]),
+        "APP",
+        chance(len(par)) < np.where(post_laspo[par], 0.45, 0.8),
+    )
+    parties.add(
+        par,
+        np.where(father_applies, u_mother[par], u_father[par]),
+        "RES",
+        chance(len(par)) < np.where(post_laspo[par], 0.3, 0.65),
+    )
     guardian(pr, 0.04)
     dropped_sgo = np.setdiff1d(sgo, sgo_ok)
 
@@ -532,8 +572,13 @@ def _family(ctx: Context):
     # Adultery petitions (before 2016, mostly) could name a co-respondent.
     co = dv[(issue[dv] < d64("2016-01-01")) & (chance(len(dv)) < 0.04)]
     adults = np.flatnonzero(~pop.is_child)
-    cr = pick_in_window(rng, adults, dob[adults], add_days(dob[u_mother[co]], -years(10)),
-                        add_days(dob[u_mother[co]], years(10)))
+    cr = pick_in_window(
+        rng,
+        adults,
+        dob[adults],
+        add_days(dob[u_mother[co]], -years(10)),
+        add_days(dob[u_mother[co]], years(10)),
+    )
     parties.add(co[cr >= 0], cr[cr >= 0], "CORES", False)
 
     # --- Family Law Act: applicant (mostly women) against the respondent ---
@@ -552,13 +597,23 @@ def _family(ctx: Context):
     guardian(placement, 0.8)
     order_ = ad[ctype[ad] == "ADAO"]
     adults_nc = np.flatnonzero(~pop.is_child & ~pop.is_criminal)
-    first = pick_in_window(rng, adults_nc, dob[adults_nc], add_days(issue[order_], -years(55)),
-                           add_days(issue[order_], -years(27)))
+    first = pick_in_window(
+        rng,
+        adults_nc,
+        dob[adults_nc],
+        add_days(issue[order_], -years(55)),
+        add_days(issue[order_], -years(27)),
+    )
     ok = first >= 0
     parties.add(order_[ok], first[ok], "ADP", chance(ok.sum()) < 0.8)
     two = np.flatnonzero(ok & (chance(len(order_)) < 0.75))
-    second = pick_in_window(rng, adults_nc, dob[adults_nc], add_days(dob[first[two]], -years(6)),
-                            add_days(dob[first[two]], years(6)))
+    second = pick_in_window(
+        rng,
+        adults_nc,
+        dob[adults_nc],
+        add_days(dob[first[two]], -years(6)),
+        add_days(dob[first[two]], years(6)),
+    )
     s_ok = (second >= 0) & (second != first[two])
     parties.add(order_[two][s_ok], second[s_ok], "ADP", chance(s_ok.sum()) < 0.8)
     guardian(order_, 0.3)
@@ -811,10 +866,13 @@ _COMPANY_GROUPS = {
 def _check_codes(ctx: Context, system: str) -> None:
     """Fail loudly if the seeds no longer hold a code the simulation uses."""
     known = set()
-    for seed, col in (("civil_event_types", "event_code"), ("hearing_types", "hearing_type_code"),
-                      ("civil_judgment_types", "judgment_type_code"),
-                      ("civil_warrant_types", "warrant_type_code"),
-                      ("civil_case_types", "case_type_code")):
+    for seed, col in (
+        ("civil_event_types", "event_code"),
+        ("hearing_types", "hearing_type_code"),
+        ("civil_judgment_types", "judgment_type_code"),
+        ("civil_warrant_types", "warrant_type_code"),
+        ("civil_case_types", "case_type_code"),
+    ):
         known |= set(ctx.vocab.column(seed, col, source_system=system))
     wanted = set(CIVIL_CODES[system].values())
     for shares in CIVIL_CASE_TYPES[system].values():
@@ -908,9 +966,7 @@ def _civil(ctx: Context, system: str, partner: np.ndarray) -> CivilCases:
     # The person on the other side from the company: the defendant, or the
     # tenant who sues a landlord for disrepair.
     person = _sued_people(ctx, rng, issue)
-    company_defendant = (category == "money") & (kind != "arrears_only") & (
-        rng.random(k) < 0.08
-    )
+    company_defendant = (category == "money") & (kind != "arrears_only") & (rng.random(k) < 0.08)
     ok = (person >= 0) | company_defendant
     issue, kind, category, case_type = issue[ok], kind[ok], category[ok], case_type[ok]
     company_defendant = company_defendant[ok]
@@ -928,8 +984,10 @@ def _civil(ctx: Context, system: str, partner: np.ndarray) -> CivilCases:
     sigma = np.where(category == "possession", 0.75, 1.1)
     amount[:] = rng.lognormal(np.log(median), sigma)
     amount = np.round(np.clip(amount, 25, 750_000), 2)
-    no_amount = (kind == "injunction") | ((kind == "disrepair") & (rng.random(k) < 0.5)) | (
-        (case_type == "APO") | (case_type == "AC") | (case_type == "TRS")
+    no_amount = (
+        (kind == "injunction")
+        | ((kind == "disrepair") & (rng.random(k) < 0.5))
+        | ((case_type == "APO") | (case_type == "AC") | (case_type == "TRS"))
     )
     amount[no_amount] = np.nan
 
@@ -979,14 +1037,30 @@ class _Flow:
         self.codes = codes
         self.k = k
         self.events = _Rows(claim=np.int64, event_date="datetime64[D]", event_code=object)
-        self.hearings = _Rows(claim=np.int64, hearing_date="datetime64[D]",
-                              hearing_type_code=object, outcome=object, minutes=np.int64)
-        self.judgments = _Rows(claim=np.int64, judgment_date="datetime64[D]",
-                               judgment_type_code=object, amount=np.float64, costs=np.float64,
-                               instalments=bool, possession_date="datetime64[D]")
-        self.warrants = _Rows(claim=np.int64, issue_date="datetime64[D]",
-                              warrant_type_code=object, amount=np.float64, status=object,
-                              executed_date="datetime64[D]")
+        self.hearings = _Rows(
+            claim=np.int64,
+            hearing_date="datetime64[D]",
+            hearing_type_code=object,
+            outcome=object,
+            minutes=np.int64,
+        )
+        self.judgments = _Rows(
+            claim=np.int64,
+            judgment_date="datetime64[D]",
+            judgment_type_code=object,
+            amount=np.float64,
+            costs=np.float64,
+            instalments=bool,
+            possession_date="datetime64[D]",
+        )
+        self.warrants = _Rows(
+            claim=np.int64,
+            issue_date="datetime64[D]",
+            warrant_type_code=object,
+            amount=np.float64,
+            status=object,
+            executed_date="datetime64[D]",
+        )
 
     def days(self, lo: int, hi: int, size: int | None = None) -> np.ndarray:
         return self.rng.integers(lo, hi + 1, size=self.k if size is None else size)
@@ -998,26 +1072,45 @@ class _Flow:
         self.events.add(claim=claims, event_date=dates, event_code=self.codes[kind])
 
     def hearing(self, claims, dates, kind: str, outcome, minutes) -> None:
-        self.hearings.add(claim=claims, hearing_date=dates, hearing_type_code=self.codes[kind],
-                          outcome=outcome, minutes=minutes)
+        self.hearings.add(
+            claim=claims,
+            hearing_date=dates,
+            hearing_type_code=self.codes[kind],
+            outcome=outcome,
+            minutes=minutes,
+        )
 
     def judgment(self, claims, dates, kind, amount, costs, instalments=False,
                  possession_date=NAT) -> None:  # fmt: skip
         codes = kind if isinstance(kind, np.ndarray) else self.codes[kind]
-        self.judgments.add(claim=claims, judgment_date=dates, judgment_type_code=codes,
-                           amount=amount, costs=costs, instalments=instalments,
-                           possession_date=possession_date)
+        self.judgments.add(
+            claim=claims,
+            judgment_date=dates,
+            judgment_type_code=codes,
+            amount=amount,
+            costs=costs,
+            instalments=instalments,
+            possession_date=possession_date,
+        )
 
     def warrant(self, claims, dates, kind: str, amount, status, executed) -> None:
-        self.warrants.add(claim=claims, issue_date=dates, warrant_type_code=self.codes[kind],
-                          amount=amount, status=status, executed_date=executed)
+        self.warrants.add(
+            claim=claims,
+            issue_date=dates,
+            warrant_type_code=self.codes[kind],
+            amount=amount,
+            status=status,
+            executed_date=executed,
+        )
 
     def tables(self):
         out = []
-        for rows, date_col, horizon in ((self.events, "event_date", 0),
-                                        (self.hearings, "hearing_date", 120),
-                                        (self.judgments, "judgment_date", 0),
-                                        (self.warrants, "issue_date", 0)):
+        for rows, date_col, horizon in (
+            (self.events, "event_date", 0),
+            (self.hearings, "hearing_date", 120),
+            (self.judgments, "judgment_date", 0),
+            (self.warrants, "issue_date", 0),
+        ):
             t = rows.table()
             # Hearings already listed for the months after the extract are in
             # it, without an outcome.
@@ -1039,8 +1132,11 @@ class _Flow:
 
 def _fixed_costs(claimed: np.ndarray) -> np.ndarray:
     """Fixed costs on entering judgment, by amount band (CPR 45)."""
-    return np.select([claimed <= 25, claimed <= 500, claimed <= 1000, claimed <= 5000],
-                     [0.0, 50.0, 70.0, 80.0], default=100.0)
+    return np.select(
+        [claimed <= 25, claimed <= 500, claimed <= 1000, claimed <= 5000],
+        [0.0, 50.0, 70.0, 80.0],
+        default=100.0,
+    )
 
 
 def _caseman_flow(f: _Flow, claims: Table) -> None:
@@ -1074,12 +1170,18 @@ def _caseman_flow(f: _Flow, claims: Table) -> None:
     disposal = dj & unspecified
     d_date = add_days(entered, f.days(60, 160, k))
     f.event(m[disposal], entered[disposal], "listed")
-    f.hearing(m[disposal], d_date[disposal], "h_disposal", "Damages assessed",
-              f.days(15, 60, disposal.sum()))
+    f.hearing(
+        m[disposal],
+        d_date[disposal],
+        "h_disposal",
+        "Damages assessed",
+        f.days(15, 60, disposal.sum()),
+    )
     assessed = np.round(claimed * np.where(unspecified, rng.uniform(0.4, 1.0, k), 1.0), 2)
     when = np.where(disposal, d_date, entered)
-    f.judgment(m[dj], when[dj], "j_default", assessed[dj], costs[dj],
-               instalments=f.chance(0.3, dj.sum()))
+    f.judgment(
+        m[dj], when[dj], "j_default", assessed[dj], costs[dj], instalments=f.chance(0.3, dj.sum())
+    )
     judged |= dj
     j_date = np.where(dj, when, j_date)
     j_amount = np.where(dj, assessed, j_amount)
@@ -1097,9 +1199,14 @@ def _caseman_flow(f: _Flow, claims: Table) -> None:
     det = ja & f.chance(0.3, k)
     admitted = np.round(np.where(part, claimed * rng.uniform(0.3, 0.9, k), claimed), 2)
     f.event(m[ja], ja_date[ja], "admission_entered")
-    f.judgment(m[ja], ja_date[ja], np.where(det[ja], f.codes["j_determination"],
-                                            f.codes["j_admission"]).astype(object),
-               admitted[ja], costs[ja], instalments=f.chance(0.75, ja.sum()))
+    f.judgment(
+        m[ja],
+        ja_date[ja],
+        np.where(det[ja], f.codes["j_determination"], f.codes["j_admission"]).astype(object),
+        admitted[ja],
+        costs[ja],
+        instalments=f.chance(0.75, ja.sum()),
+    )
     judged |= ja
     j_date = np.where(ja, ja_date, j_date)
     j_amount = np.where(ja, admitted, j_amount)
@@ -1124,8 +1231,13 @@ def _caseman_flow(f: _Flow, claims: Table) -> None:
     # Summary judgment on an application, for a few.
     summary = de & f.chance(0.04, k) & has_amount
     s_date = add_days(alloc, f.days(30, 90, k))
-    f.hearing(m[summary], s_date[summary], "h_application", "Summary judgment granted",
-              f.days(20, 60, summary.sum()))
+    f.hearing(
+        m[summary],
+        s_date[summary],
+        "h_application",
+        "Summary judgment granted",
+        f.days(20, 60, summary.sum()),
+    )
     f.judgment(m[summary], s_date[summary], "j_summary", claimed[summary], costs[summary])
     judged |= summary
     j_date = np.where(summary, s_date, j_date)
@@ -1137,10 +1249,12 @@ def _caseman_flow(f: _Flow, claims: Table) -> None:
     f.hearing(m[cmc], cmc_date[cmc], "h_cmc", "Directions given", f.days(20, 60, cmc.sum()))
     wait = np.select([track == "small", track == "fast"], [110, 190], default=300)
     trial = add_days(alloc, np.round(wait * rng.lognormal(0, 0.35, k)).astype(np.int64))
-    h_kind = np.where(track == "small", "h_small", np.where(track == "fast", "h_fast",
-                                                            "h_multi"))
-    minutes = np.select([track == "small", track == "fast"],
-                        [f.days(30, 180, k), f.days(120, 300, k)], default=f.days(300, 2400, k))
+    h_kind = np.where(track == "small", "h_small", np.where(track == "fast", "h_fast", "h_multi"))
+    minutes = np.select(
+        [track == "small", track == "fast"],
+        [f.days(30, 180, k), f.days(120, 300, k)],
+        default=f.days(300, 2400, k),
+    )
     # Adjourned once, for some.
     adj = going & f.chance(0.1, k)
     for t in ("h_small", "h_fast", "h_multi"):
@@ -1154,19 +1268,25 @@ def _caseman_flow(f: _Flow, claims: Table) -> None:
     s_date = add_days(trial, -f.days(1, 25, k))
     f.event(m[settles & ~consent], s_date[settles & ~consent], "discontinued")
     agreed = np.round(claimed * rng.uniform(0.4, 0.9, k), 2)
-    f.judgment(m[consent], s_date[consent], "j_consent", agreed[consent], costs[consent],
-               instalments=f.chance(0.5, consent.sum()))
+    f.judgment(
+        m[consent],
+        s_date[consent],
+        "j_consent",
+        agreed[consent],
+        costs[consent],
+        instalments=f.chance(0.5, consent.sum()),
+    )
     judged |= consent
     j_date = np.where(consent, s_date, j_date)
     j_amount = np.where(consent, agreed, j_amount)
     tried = going & ~settles
     won = tried & f.chance(0.7, k) & has_amount
-    outcome = np.where(settles, "Vacated - settled", np.where(won, "Judgment for claimant",
-                                                               "Claim dismissed"))
+    outcome = np.where(
+        settles, "Vacated - settled", np.where(won, "Judgment for claimant", "Claim dismissed")
+    )
     for t in ("h_small", "h_fast", "h_multi"):
         sel = going & (h_kind == t)
-        f.hearing(m[sel], trial[sel], t, outcome[sel],
-                  np.where(settles[sel], 0, minutes[sel]))
+        f.hearing(m[sel], trial[sel], t, outcome[sel], np.where(settles[sel], 0, minutes[sel]))
     f.event(m[tried], trial[tried], "judgment_after_hearing")
     awarded = np.round(claimed * np.where(f.chance(0.6, k), 1.0, rng.uniform(0.3, 1.0, k)), 2)
     trial_costs = np.round(costs + rng.lognormal(np.log(250), 0.8, k), 2)
@@ -1186,21 +1306,33 @@ def _caseman_flow(f: _Flow, claims: Table) -> None:
     sa_date = add_days(j_date, f.days(10, 60, k))
     f.event(m[sa], sa_date[sa], "set_aside_applied")
     set_aside = sa & f.chance(0.5, k)
-    f.hearing(m[sa], add_days(sa_date[sa], f.days(21, 70, sa.sum())), "h_set_aside",
-              np.where(set_aside[sa], "Judgment set aside", "Application dismissed"),
-              f.days(10, 45, sa.sum()))
+    f.hearing(
+        m[sa],
+        add_days(sa_date[sa], f.days(21, 70, sa.sum())),
+        "h_set_aside",
+        np.where(set_aside[sa], "Judgment set aside", "Application dismissed"),
+        f.days(10, 45, sa.sum()),
+    )
 
     # Enforcement of unpaid judgments.
     unpaid = judged & ~set_aside & (j_amount > 0)
     kind_u = rng.random(k)
     e_date = add_days(j_date, lognormal_days(rng, 100, 0.8, k, 14, 1500))
     execution = unpaid & (kind_u < 0.13)
-    status = rng.choice(np.array(["paid", "no goods", "suspended", "withdrawn"], dtype=object),
-                        size=k, p=[0.25, 0.35, 0.25, 0.15])
+    status = rng.choice(
+        np.array(["paid", "no goods", "suspended", "withdrawn"], dtype=object),
+        size=k,
+        p=[0.25, 0.35, 0.25, 0.15],
+    )
     paid_on = add_days(e_date, f.days(7, 60, k))
-    f.warrant(m[execution], e_date[execution], "w_execution",
-              np.round(j_amount[execution] + costs[execution], 2), status[execution],
-              np.where(status[execution] == "paid", paid_on[execution], NAT))
+    f.warrant(
+        m[execution],
+        e_date[execution],
+        "w_execution",
+        np.round(j_amount[execution] + costs[execution], 2),
+        status[execution],
+        np.where(status[execution] == "paid", paid_on[execution], NAT),
+    )
     f.event(m[execution], e_date[execution], "warrant_issued")
     aoe = unpaid & (kind_u >= 0.13) & (kind_u < 0.17)
     f.event(m[aoe], e_date[aoe], "attachment_of_earnings")
@@ -1208,22 +1340,41 @@ def _caseman_flow(f: _Flow, claims: Table) -> None:
     f.event(m[charge], e_date[charge], "charging_order")
     oti = unpaid & (kind_u >= 0.19) & (kind_u < 0.21)
     f.event(m[oti], e_date[oti], "order_to_obtain_information")
-    f.hearing(m[oti], add_days(e_date[oti], f.days(28, 70, oti.sum())), "h_information",
-              np.where(f.chance(0.6, oti.sum()), "Attended", "Did not attend"),
-              f.days(10, 30, oti.sum()))
+    f.hearing(
+        m[oti],
+        add_days(e_date[oti], f.days(28, 70, oti.sum())),
+        "h_information",
+        np.where(f.chance(0.6, oti.sum()), "Attended", "Did not attend"),
+        f.days(10, 30, oti.sum()),
+    )
     # Return of goods: a warrant of delivery; injunctions: committal.
     goods = judged & (ctype == "RGD") & f.chance(0.25, k)
-    f.warrant(m[goods], e_date[goods], "w_delivery", np.where(j_amount[goods] > 0,
-                                                              j_amount[goods], np.nan),
-              status[goods], np.where(status[goods] == "paid", paid_on[goods], NAT))
+    f.warrant(
+        m[goods],
+        e_date[goods],
+        "w_delivery",
+        np.where(j_amount[goods] > 0, j_amount[goods], np.nan),
+        status[goods],
+        np.where(status[goods] == "paid", paid_on[goods], NAT),
+    )
     inj = np.isin(ctype, ["INJ"])
     granted = inj & f.chance(0.5, k)
-    f.hearing(m[granted], add_days(served[granted], f.days(7, 60, granted.sum())),
-              "h_application", "Injunction granted", f.days(20, 90, granted.sum()))
+    f.hearing(
+        m[granted],
+        add_days(served[granted], f.days(7, 60, granted.sum())),
+        "h_application",
+        "Injunction granted",
+        f.days(20, 90, granted.sum()),
+    )
     committal = granted & f.chance(0.06, k)
-    f.warrant(m[committal], add_days(served[committal], f.days(90, 400, committal.sum())),
-              "w_committal", np.full(committal.sum(), np.nan), "executed",
-              add_days(served[committal], f.days(400, 420, committal.sum())))
+    f.warrant(
+        m[committal],
+        add_days(served[committal], f.days(90, 400, committal.sum())),
+        "w_committal",
+        np.full(committal.sum(), np.nan),
+        "executed",
+        add_days(served[committal], f.days(400, 420, committal.sum())),
+    )
 
 
 def _pcol_money_flow(f: _Flow, claims: Table) -> None:
@@ -1237,13 +1388,25 @@ def _pcol_money_flow(f: _Flow, claims: Table) -> None:
     f.event(m, served, "served")
     dj = f.chance(0.8, k) & (claimed > 0)
     j = add_days(served, f.days(20, 60, k))
-    f.judgment(m[dj], j[dj], "j_default", claimed[dj], _fixed_costs(claimed[dj]),
-               instalments=f.chance(0.6, dj.sum()))
+    f.judgment(
+        m[dj],
+        j[dj],
+        "j_default",
+        claimed[dj],
+        _fixed_costs(claimed[dj]),
+        instalments=f.chance(0.6, dj.sum()),
+    )
     control = dj & f.chance(0.1, k)
     w = add_days(j, f.days(30, 300, k))
     status = f.rng.choice(np.array(["paid", "no goods", "suspended"], dtype=object), size=k)
-    f.warrant(m[control], w[control], "w_control", claimed[control], status[control],
-              np.where(status[control] == "paid", add_days(w[control], 30), NAT))
+    f.warrant(
+        m[control],
+        w[control],
+        "w_control",
+        claimed[control],
+        status[control],
+        np.where(status[control] == "paid", add_days(w[control], 30), NAT),
+    )
     f.event(m[~dj], add_days(issue[~dj], 183), "closed")
 
 
@@ -1280,16 +1443,19 @@ def _possession_flow(f: _Flow, claims: Table, system: str) -> None:
         nodef = listed & ~defended & f.chance(0.5, k)
         f.event(p[nodef], first[nodef], "no_defence")
 
-    kinds = np.array(["outright", "suspended", "adjourned", "dismissed", "withdrawn"],
-                     dtype=object)
+    kinds = np.array(["outright", "suspended", "adjourned", "dismissed", "withdrawn"], dtype=object)
     out1 = kinds[rng.choice(5, size=k, p=[0.33, 0.27, 0.25, 0.07, 0.08])]
     relisted = listed & (out1 == "adjourned") & f.chance(0.45, k)
     generally = listed & (out1 == "adjourned") & ~relisted
     second = _dates_outside_stay(rng, add_days(first, f.days(28, 120, k)))
     out2 = kinds[rng.choice(5, size=k, p=[0.38, 0.34, 0.0, 0.08, 0.20])]
-    labels = {"outright": "Outright possession order", "suspended": "Suspended possession order",
-              "adjourned": "Adjourned", "dismissed": "Claim dismissed",
-              "withdrawn": "Vacated - claim withdrawn"}
+    labels = {
+        "outright": "Outright possession order",
+        "suspended": "Suspended possession order",
+        "adjourned": "Adjourned",
+        "dismissed": "Claim dismissed",
+        "withdrawn": "Vacated - claim withdrawn",
+    }
     label1 = np.array([labels[x] for x in out1], dtype=object)
     label2 = np.array([labels[x] for x in out2], dtype=object)
     minutes1 = np.where(out1 == "withdrawn", 0, f.days(5, 30, k))
@@ -1298,14 +1464,23 @@ def _possession_flow(f: _Flow, claims: Table, system: str) -> None:
         f.event(p[relisted], first[relisted], "adjourned")
         f.event(p[generally], first[generally], "adjourned_generally")
         trial = relisted & defended
-        f.hearing(p[relisted & ~trial], second[relisted & ~trial], "h_adjourned",
-                  label2[relisted & ~trial], f.days(5, 40, (relisted & ~trial).sum()))
-        f.hearing(p[trial], second[trial], "h_trial", label2[trial],
-                  f.days(60, 300, trial.sum()))
+        f.hearing(
+            p[relisted & ~trial],
+            second[relisted & ~trial],
+            "h_adjourned",
+            label2[relisted & ~trial],
+            f.days(5, 40, (relisted & ~trial).sum()),
+        )
+        f.hearing(p[trial], second[trial], "h_trial", label2[trial], f.days(60, 300, trial.sum()))
     else:
         f.event(p[out1 == "adjourned"], first[out1 == "adjourned"], "adjourned")
-        f.hearing(p[relisted], second[relisted], "h_possession", label2[relisted],
-                  f.days(5, 40, relisted.sum()))
+        f.hearing(
+            p[relisted],
+            second[relisted],
+            "h_possession",
+            label2[relisted],
+            f.days(5, 40, relisted.sum()),
+        )
     f.event(p[relisted], first[relisted], "listed")
 
     final = np.where(relisted, out2, np.where(generally, "", out1))
@@ -1318,9 +1493,15 @@ def _possession_flow(f: _Flow, claims: Table, system: str) -> None:
     possession_date = add_days(final_date, np.where(f.chance(0.7, k), 14, 28))
     possession_date = np.where(outright, possession_date, NAT)
     if pcol:
-        j_code = np.where(on_paper, c["j_summary"], np.where(
-            outright, np.where(f.chance(0.2, k), c["j_consent"], c["j_outright"]),
-            c["j_suspended"])).astype(object)
+        j_code = np.where(
+            on_paper,
+            c["j_summary"],
+            np.where(
+                outright,
+                np.where(f.chance(0.2, k), c["j_consent"], c["j_outright"]),
+                c["j_suspended"],
+            ),
+        ).astype(object)
         f.event(p[on_paper], final_date[on_paper], "accelerated_order")
         f.event(p[outright & ~on_paper], final_date[outright & ~on_paper], "outright_order")
         f.event(p[final == "suspended"], final_date[final == "suspended"], "suspended_order")
@@ -1329,8 +1510,15 @@ def _possession_flow(f: _Flow, claims: Table, system: str) -> None:
     else:
         j_code = np.where(f.chance(0.2, k), c["j_consent"], c["j_trial"]).astype(object)
         f.event(p[order], final_date[order], "judgment_after_hearing")
-    f.judgment(p[order], final_date[order], j_code[order], arrears[order], costs[order],
-               instalments=final[order] == "suspended", possession_date=possession_date[order])
+    f.judgment(
+        p[order],
+        final_date[order],
+        j_code[order],
+        arrears[order],
+        costs[order],
+        instalments=final[order] == "suspended",
+        possession_date=possession_date[order],
+    )
     dismissed = final == "dismissed"
     withdrawn = final == "withdrawn"
     w_date = add_days(final_date, -f.days(1, 14, k))
@@ -1349,32 +1537,49 @@ def _possession_flow(f: _Flow, claims: Table, system: str) -> None:
     sa_date = add_days(final_date, f.days(7, 40, k))
     f.event(p[sa], sa_date[sa], "set_aside_applied")
     if pcol:
-        f.hearing(p[sa], add_days(sa_date[sa], f.days(14, 40, sa.sum())), "h_set_aside",
-                  np.where(f.chance(0.3, sa.sum()), "Order set aside", "Application dismissed"),
-                  f.days(10, 40, sa.sum()))
+        f.hearing(
+            p[sa],
+            add_days(sa_date[sa], f.days(14, 40, sa.sum())),
+            "h_set_aside",
+            np.where(f.chance(0.3, sa.sum()), "Order set aside", "Application dismissed"),
+            f.days(10, 40, sa.sum()),
+        )
 
     # Warrants of possession: after outright orders not complied with, and
     # after breach of a suspended order.
     wp = order & f.chance(np.where(outright, np.where(on_paper, 0.4, 0.45), 0.15), k)
-    delay = np.where(outright, lognormal_days(rng, 45, 0.5, k, 1, 900),
-                     lognormal_days(rng, 220, 0.7, k, 60, 1500))
+    delay = np.where(
+        outright,
+        lognormal_days(rng, 45, 0.5, k, 1, 900),
+        lognormal_days(rng, 220, 0.7, k, 60, 1500),
+    )
     start = np.where(outright, possession_date, final_date)
     req = _dates_outside_stay(rng, add_days(start, delay))
     w_issue = add_days(req, f.days(2, 14, k))
-    status = rng.choice(np.array(["executed", "suspended", "withdrawn"], dtype=object), size=k,
-                        p=[0.55, 0.25, 0.20])
+    status = rng.choice(
+        np.array(["executed", "suspended", "withdrawn"], dtype=object), size=k, p=[0.55, 0.25, 0.20]
+    )
     evicted = add_days(w_issue, f.days(21, 70, k))
     # Bailiff evictions were paused until the end of May 2021.
     paused = (evicted >= COVID_STAY[0]) & (evicted <= d64("2021-05-31"))
-    evicted = np.where(paused, add_days(np.full(k, d64("2021-06-01")), f.days(0, 90, k)),
-                       evicted)
-    restitution = wp & (status == "executed") & f.chance(0.01, k)
-    f.warrant(p[wp], w_issue[wp], "w_possession", np.where(arrears[wp] > 0, arrears[wp],
-                                                           np.nan),
-              status[wp], np.where(status[wp] == "executed", evicted[wp], NAT))
-    f.warrant(p[restitution], add_days(evicted[restitution], f.days(3, 30, restitution.sum())),
-              "w_restitution", np.full(restitution.sum(), np.nan), "executed",
-              add_days(evicted[restitution], f.days(31, 45, restitution.sum())))
+    evicted = np.where(paused, add_days(np.full(k, d64("2021-06-01")), f.days(0, 90, k)), evicted)
+    restitution = wp & (status == "executed") & f.chance(0.01 if pcol else 0.0, k)
+    f.warrant(
+        p[wp],
+        w_issue[wp],
+        "w_possession",
+        np.where(arrears[wp] > 0, arrears[wp], np.nan),
+        status[wp],
+        np.where(status[wp] == "executed", evicted[wp], NAT),
+    )
+    f.warrant(
+        p[restitution],
+        add_days(evicted[restitution], f.days(3, 30, restitution.sum())),
+        "w_restitution" if pcol else "w_possession",
+        np.full(restitution.sum(), np.nan),
+        "executed",
+        add_days(evicted[restitution], f.days(31, 45, restitution.sum())),
+    )
     if pcol:
         f.event(p[wp], req[wp], "warrant_requested")
         f.event(p[wp], w_issue[wp], "warrant_issued")
@@ -1382,8 +1587,13 @@ def _possession_flow(f: _Flow, claims: Table, system: str) -> None:
         f.event(p[ex], evicted[ex], "evicted")
         susp = wp & (status == "suspended")
         s_date = add_days(w_issue, f.days(7, 20, k))
-        f.hearing(p[susp], s_date[susp], "h_suspend_warrant", "Warrant suspended on terms",
-                  f.days(5, 20, susp.sum()))
+        f.hearing(
+            p[susp],
+            s_date[susp],
+            "h_suspend_warrant",
+            "Warrant suspended on terms",
+            f.days(5, 20, susp.sum()),
+        )
         f.event(p[susp], s_date[susp], "warrant_suspended")
     else:
         f.event(p[wp], w_issue[wp], "warrant_issued")
@@ -1409,18 +1619,25 @@ def _civil_parties(ctx, rng, system, claims: Table, person, company_defendant, p
     private |= (kind == "private_landlord") & (rng.random(k) < 0.45)
     landlord_pool = np.flatnonzero(~pop.is_child & (~pop.is_criminal | (rng.random(pop.n) < 0.1)))
     pl = np.flatnonzero(private & ~disrepair)
-    claimant[pl] = pick_in_window(rng, landlord_pool, pop.dob[landlord_pool],
-                                  add_days(issue[pl], -years(85)), add_days(issue[pl], -years(23)))
+    claimant[pl] = pick_in_window(
+        rng,
+        landlord_pool,
+        pop.dob[landlord_pool],
+        add_days(issue[pl], -years(85)),
+        add_days(issue[pl], -years(23)),
+    )
     claimant[disrepair] = person[disrepair]
     company = np.full(k, None, dtype=object)
-    for group in ("lender", "utility", "trader", "insurer", "social_landlord",
-                  "private_landlord"):
+    for group in ("lender", "utility", "trader", "insurer", "social_landlord", "private_landlord"):
         mask = (claimant < 0) & np.array([_CLAIMANT_GROUP[x] == group for x in kind], bool)
         company[mask] = _companies(rng, pools, group, mask.sum())
-    councils = (claimant < 0) & ((kind == "injunction") | (
-        np.isin(kind, ["social_landlord", "arrears_only"]) & (rng.random(k) < 0.3)))
-    company[councils] = np.array([la_name.get(x) for x in claims["local_authority"][councils]],
-                                 dtype=object)
+    councils = (claimant < 0) & (
+        (kind == "injunction")
+        | (np.isin(kind, ["social_landlord", "arrears_only"]) & (rng.random(k) < 0.3))
+    )
+    company[councils] = np.array(
+        [la_name.get(x) for x in claims["local_authority"][councils]], dtype=object
+    )
     left = (claimant < 0) & np.equal(company, None)
     company[left] = _companies(rng, pools, "trader", left.sum())
     is_person = claimant >= 0
@@ -1466,3 +1683,94 @@ def _civil_parties(ctx, rng, system, claims: Table, person, company_defendant, p
     t["seq"] = group_offsets(t["claim"]) + 1
     t["party_type"] = np.where(t["person"] >= 0, "individual", "company").astype(object)
     return t
+
+
+# ---------------------------------------------------------------------------
+# layout helpers shared by the FamilyMan, CaseMan and PCOL modules
+# ---------------------------------------------------------------------------
+
+
+def text_dates(values: np.ndarray, fmt: str) -> np.ndarray:
+    """:func:`~datafirst.generator.dates.format_dates` that also takes an
+    empty array (tiny populations)."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=object)
+    return format_dates(np.asarray(values, dtype="datetime64[D]"), fmt)
+
+
+def titles(rng, sex: np.ndarray, child: np.ndarray | None = None) -> np.ndarray:
+    """Courtesy titles as clerks and claimants enter them (often left out)."""
+    k = len(sex)
+    u = rng.random(k)
+    female = np.select([u < 0.40, u < 0.65, u < 0.87], ["Mrs", "Ms", "Miss"], default="")
+    male = np.where(u < 0.9, "Mr", "")
+    out = np.where(sex == "M", male, np.where(sex == "F", female, "")).astype(object)
+    if child is not None:
+        out[child] = np.where(
+            rng.random(child.sum()) < 0.03, np.where(sex[child] == "M", "Master", "Miss"), ""
+        )
+    out[out == ""] = None
+    return out
+
+
+def serials(rng, group: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Running serial numbers within each group, in ``order``, starting a
+    little above 1 as a court's sequence does at the start of an extract."""
+    k = len(group)
+    if k == 0:
+        return np.zeros(0, dtype=np.int64)
+    idx = np.lexsort((np.arange(k), order, group))
+    g = group[idx]
+    rank = group_offsets(g)
+    starts = np.r_[True, g[1:] != g[:-1]]
+    offset = np.repeat(
+        rng.integers(0, 40, size=starts.sum()), np.diff(np.r_[np.flatnonzero(starts), k])
+    )
+    out = np.empty(k, dtype=np.int64)
+    out[idx] = 1 + rank + offset
+    return out
+
+
+def post_towns(ctx: Context, postcodes: np.ndarray) -> np.ndarray:
+    """Post town of each postcode (by its outward code); None if unknown."""
+    towns = {r["outward_code"]: r["post_town"] for r in ctx.vocab.seed("postcode_districts")}
+    out = np.empty(len(postcodes), dtype=object)
+    for i, pc in enumerate(postcodes):
+        out[i] = towns.get(pc.split(" ")[0].upper()) if isinstance(pc, str) else None
+    return out
+
+
+def company_addresses(ctx: Context, names: np.ndarray):
+    """The address (line, postcode, town) of each company or council named,
+    the same in every system."""
+    rng = ctx.rng("company-addresses")
+    unique = np.array(
+        sorted(set(ctx.vocab.companies) | set(_local_authority_names(ctx).values())), dtype=object
+    )
+    rows = ctx.vocab.seed("postcode_districts")
+    outward = np.array([r["outward_code"] for r in rows], dtype=object)
+    town = np.array([r["post_town"] for r in rows], dtype=object)
+    d = rng.integers(len(outward), size=len(unique))
+    letters = ctx.vocab.unit_letters
+    inward = (rng.integers(1, 10, size=len(unique)).astype(str).astype(object)
+              + letters[rng.integers(len(letters), size=len(unique))]
+              + letters[rng.integers(len(letters), size=len(unique))])  # fmt: skip
+    unit = np.where(rng.random(len(unique)) < 0.4,
+                    "Unit " + rng.integers(1, 30, len(unique)).astype(str).astype(object) + ", ",
+                    "").astype(object)  # fmt: skip
+    house = rng.integers(1, 400, size=len(unique)).astype(str).astype(object)
+    street = ctx.vocab.streets[rng.integers(len(ctx.vocab.streets), size=len(unique))]
+    line = unit + house + " " + street
+    postcode = outward[d] + " " + inward
+    pos = {name: i for i, name in enumerate(unique)}
+    idx = np.array([pos.get(x, -1) for x in names], dtype=np.int64)
+    has = idx >= 0
+    out_line = np.full(len(names), None, dtype=object)
+    out_pc = np.full(len(names), None, dtype=object)
+    out_town = np.full(len(names), None, dtype=object)
+    out_line[has], out_pc[has], out_town[has] = (
+        line[idx[has]],
+        postcode[idx[has]],
+        town[d][idx[has]],
+    )
+    return out_line, out_pc, out_town

@@ -39,9 +39,7 @@ class Addresses:
         """Index of the address each ``person`` lived at on ``when``; where
         ``stale`` is true, the address before it (if any)."""
         scale = np.int64(1 << 20)
-        keys = self.person.astype(np.int64) * scale + (
-            self.start.astype(np.int64) + (1 << 19)
-        )
+        keys = self.person.astype(np.int64) * scale + (self.start.astype(np.int64) + (1 << 19))
         probe = person.astype(np.int64) * scale + (when.astype(np.int64) + (1 << 19))
         idx = np.searchsorted(keys, probe, side="right") - 1
         idx = np.maximum(idx, 0)
@@ -83,15 +81,15 @@ class Population:
     addresses: Addresses
 
     def surname_on(self, person: np.ndarray, when: np.ndarray) -> np.ndarray:
-        changed = ~np.isnat(self.surname_change[person]) & (
-            self.surname_change[person] <= when
-        )
+        changed = ~np.isnat(self.surname_change[person]) & (self.surname_change[person] <= when)
         return np.where(changed, self.new_surname[person], self.surname[person])
 
 
 def _choose(rng, values, probs, size):
     probs = np.asarray(probs, dtype=float)
-    return np.asarray(values, dtype=object)[rng.choice(len(values), size=size, p=probs / probs.sum())]
+    return np.asarray(values, dtype=object)[
+        rng.choice(len(values), size=size, p=probs / probs.sum())
+    ]
 
 
 def _pnc(rng, years: np.ndarray) -> np.ndarray:
@@ -163,9 +161,7 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
     surname_change[changes] = uniform_dates(
         rng, d64("2008-01-01"), d64("2022-12-31"), changes.sum()
     )
-    surname_change[changes] = np.maximum(
-        surname_change[changes], add_days(dob[changes], 18 * 366)
-    )
+    surname_change[changes] = np.maximum(surname_change[changes], add_days(dob[changes], 18 * 366))
 
     # Domains.
     adult = ~is_child

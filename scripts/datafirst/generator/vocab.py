@@ -54,16 +54,18 @@ def _provider(module: str, locale: str):
     return importlib.import_module(f"faker.providers.{module}.{locale}").Provider
 
 
-def _weighted(values) -> tuple[list[str], np.ndarray]:
+def _weighted(values, ranked: bool = False) -> tuple[list[str], np.ndarray]:
     """Names and weights from a Faker list: real weights where Faker has them
-    (OrderedDict), otherwise Zipf weights by the list's rank order."""
+    (OrderedDict); Zipf weights by rank where the list is known to be ordered
+    by popularity (``ranked``); otherwise equal weights."""
     if hasattr(values, "items"):
-        pairs = [(k, float(v)) for k, v in values.items() if k in set(_clean([k]))]
+        pairs = [(k, float(v)) for k, v in values.items() if _clean([k])]
         names = [k for k, _ in pairs]
         weights = np.array([w for _, w in pairs], dtype=float)
     else:
         names = list(dict.fromkeys(_clean(values)))
-        weights = 1.0 / np.arange(1, len(names) + 1) ** 0.9
+        rank = np.arange(1, len(names) + 1)
+        weights = 1.0 / rank**0.6 if ranked else np.ones(len(names))
     return names, weights / weights.sum()
 
 
@@ -71,7 +73,8 @@ def _forenames(locale: str, sex: str) -> tuple[list[str], np.ndarray]:
     prov = _provider("person", locale)
     attr = "first_names_male" if sex == "M" else "first_names_female"
     values = getattr(prov, attr, None) or getattr(prov, "first_names", ())
-    return _weighted(values)
+    # Faker's en_GB forenames are listed most popular first.
+    return _weighted(values, ranked=locale == "en_GB")
 
 
 def _surnames(locale: str) -> tuple[list[str], np.ndarray]:
@@ -136,12 +139,8 @@ class Vocab:
         self.nicknames = _load_nicknames()
         fake = Faker("en_GB")
         fake.seed_instance(seed)
-        self.streets = np.array(
-            sorted({fake.street_name() for _ in range(4000)}), dtype=object
-        )
-        self.companies = np.array(
-            sorted({_company(fake) for _ in range(3000)}), dtype=object
-        )
+        self.streets = np.array(sorted({fake.street_name() for _ in range(4000)}), dtype=object)
+        self.companies = np.array(sorted({_company(fake) for _ in range(3000)}), dtype=object)
         self.unit_letters = np.array(list("ABDEFGHJLNPQRSTUWXYZ"), dtype=object)
         self._seed_cache: dict[str, list[dict[str, str]]] = {}
 
@@ -160,8 +159,18 @@ class Vocab:
 
 def _company(fake: Faker) -> str:
     suffix = fake.random_element(
-        ("Ltd", "Limited", "PLC", "Housing Association", "Homes Ltd", "Finance Ltd",
-         "Bank PLC", "Lettings", "Property Management Ltd", "Energy Ltd")
+        (
+            "Ltd",
+            "Limited",
+            "PLC",
+            "Housing Association",
+            "Homes Ltd",
+            "Finance Ltd",
+            "Bank PLC",
+            "Lettings",
+            "Property Management Ltd",
+            "Energy Ltd",
+        )
     )
     return f"{fake.last_name()} {suffix}".replace("  ", " ")
 

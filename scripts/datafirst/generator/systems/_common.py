@@ -18,8 +18,9 @@ def encode_ethnicity(ctx: Context, rng, eth: np.ndarray, system: str) -> np.ndar
     return encode_values(ctx, rng, eth, "ethnicity_source_values", system, "ethnicity_code")
 
 
-def code_for(ctx: Context, seed: str, target_col: str, code_col: str, values: np.ndarray,
-             rng, **where: str) -> np.ndarray:
+def code_for(
+    ctx: Context, seed: str, target_col: str, code_col: str, values: np.ndarray, rng, **where: str
+) -> np.ndarray:
     """Map common categories (e.g. disposal types) to one of a system's codes."""
     rows = [r for r in ctx.vocab.seed(seed) if all(r[k] == v for k, v in where.items())]
     options: dict[str, list[str]] = {}

@@ -20,109 +20,184 @@ FMT = "yyyy-mm-dd"
 
 
 def _t(table, description, grain, columns, person_bearing=False):
-    return TableSpec(system=SYSTEM, table=table, description=description, grain=grain,
-                     columns=tuple(columns), person_bearing=person_bearing, date_format=FMT)
+    return TableSpec(
+        system=SYSTEM,
+        table=table,
+        description=description,
+        grain=grain,
+        columns=tuple(columns),
+        person_bearing=person_bearing,
+        date_format=FMT,
+    )
 
 
-OFFENDER = _t("offender", "One row per offender record (CRN). Duplicates of one person occur "
-              "when a referral is not matched to the existing record.", "offender record", [
-    Column("offender_id", "int64", "nDelius internal offender id.", "key"),
-    Column("crn", "string", "Case reference number (letter and six digits).", ""),
-    Column("first_name", "string", "First forename.", "name"),
-    Column("second_name", "string", "Second forename, when recorded.", "name"),
-    Column("third_name", "string", "Third forename, when recorded.", "name"),
-    Column("surname", "string", "Surname.", "name"),
-    Column("previous_surname", "string", "Earlier surname (e.g. before marriage).", "name"),
-    Column("date_of_birth", "string", "Date of birth (yyyy-mm-dd text).", "date_text"),
-    Column("gender", "string", "Gender (seed sex_source_values, system delius).", "code"),
-    Column("ethnicity", "string", "Ethnicity text (seed ethnicity_source_values, system "
-           "delius).", ""),
-    Column("pnc_number", "string", "PNC id when known.", ""),
-    Column("cro_number", "string", "CRO number when known.", ""),
-    Column("created_date", "string", "Date the record was created (yyyy-mm-dd).", "date_text"),
-], person_bearing=True)
+OFFENDER = _t(
+    "offender",
+    "One row per offender record (CRN). Duplicates of one person occur "
+    "when a referral is not matched to the existing record.",
+    "offender record",
+    [
+        Column("offender_id", "int64", "nDelius internal offender id.", "key"),
+        Column("crn", "string", "Case reference number (letter and six digits).", ""),
+        Column("first_name", "string", "First forename.", "name"),
+        Column("second_name", "string", "Second forename, when recorded.", "name"),
+        Column("third_name", "string", "Third forename, when recorded.", "name"),
+        Column("surname", "string", "Surname.", "name"),
+        Column("previous_surname", "string", "Earlier surname (e.g. before marriage).", "name"),
+        Column("date_of_birth", "string", "Date of birth (yyyy-mm-dd text).", "date_text"),
+        Column("gender", "string", "Gender (seed sex_source_values, system delius).", "code"),
+        Column(
+            "ethnicity",
+            "string",
+            "Ethnicity text (seed ethnicity_source_values, system delius).",
+            "",
+        ),
+        Column("pnc_number", "string", "PNC id when known.", ""),
+        Column("cro_number", "string", "CRO number when known.", ""),
+        Column("created_date", "string", "Date the record was created (yyyy-mm-dd).", "date_text"),
+    ],
+    person_bearing=True,
+)
 
-ADDRESS = _t("offender_address", "Address history of offender records.", "address per "
-             "offender record", [
-    Column("offender_address_id", "int64", "Address record id.", "key"),
-    Column("offender_id", "int64", "Offender record.", "fk"),
-    Column("address_number", "string", "House number or name.", "text"),
-    Column("street_name", "string", "Street.", "text"),
-    Column("postcode", "string", "Postcode, as typed by staff.", ""),
-    Column("start_date", "string", "Date the address was recorded as current.", "date_text"),
-    Column("end_date", "string", "Date the address stopped being current.", "date_text"),
-    Column("address_status", "string", "M main (current) or P previous.", ""),
-])
+ADDRESS = _t(
+    "offender_address",
+    "Address history of offender records.",
+    "address per offender record",
+    [
+        Column("offender_address_id", "int64", "Address record id.", "key"),
+        Column("offender_id", "int64", "Offender record.", "fk"),
+        Column("address_number", "string", "House number or name.", "text"),
+        Column("street_name", "string", "Street.", "text"),
+        Column("postcode", "string", "Postcode, as typed by staff.", ""),
+        Column("start_date", "string", "Date the address was recorded as current.", "date_text"),
+        Column("end_date", "string", "Date the address stopped being current.", "date_text"),
+        Column("address_status", "string", "M main (current) or P previous.", ""),
+    ],
+)
 
-EVENT = _t("event", "One row per event: a court referral creating a sentence or "
-           "pre-sentence event with at most one disposal.", "event", [
-    Column("event_id", "int64", "Event id.", "key"),
-    Column("offender_id", "int64", "Offender record the event is held on.", "fk"),
-    Column("event_number", "int64", "Event number within the offender record.", ""),
-    Column("referral_date", "string", "Date of the court referral (yyyy-mm-dd).",
-           "date_text"),
-    Column("disposal_type_code", "string", "Disposal type (seed delius_disposal_types).",
-           "code"),
-    Column("disposal_length", "int64", "Length of the order or sentence.", "length"),
-    Column("length_unit", "string", "Unit of disposal_length (Months).", ""),
-    Column("probation_area_code", "string", "Probation area managing the event (seed "
-           "probation_areas).", "code"),
-    Column("termination_date", "string", "Date the event ended.", "date_text"),
-    Column("termination_reason_code", "string", "Why it ended (seed termination_reasons, "
-           "applies_to event).", "code"),
-])
+EVENT = _t(
+    "event",
+    "One row per event: a court referral creating a sentence or "
+    "pre-sentence event with at most one disposal.",
+    "event",
+    [
+        Column("event_id", "int64", "Event id.", "key"),
+        Column("offender_id", "int64", "Offender record the event is held on.", "fk"),
+        Column("event_number", "int64", "Event number within the offender record.", ""),
+        Column("referral_date", "string", "Date of the court referral (yyyy-mm-dd).", "date_text"),
+        Column(
+            "disposal_type_code", "string", "Disposal type (seed delius_disposal_types).", "code"
+        ),
+        Column("disposal_length", "int64", "Length of the order or sentence.", "length"),
+        Column("length_unit", "string", "Unit of disposal_length (Months).", ""),
+        Column(
+            "probation_area_code",
+            "string",
+            "Probation area managing the event (seed probation_areas).",
+            "code",
+        ),
+        Column("termination_date", "string", "Date the event ended.", "date_text"),
+        Column(
+            "termination_reason_code",
+            "string",
+            "Why it ended (seed termination_reasons, applies_to event).",
+            "code",
+        ),
+    ],
+)
 
-RQMNT = _t("rqmnt", "One row per requirement of a community or suspended sentence order.",
-           "requirement", [
-    Column("rqmnt_id", "int64", "Requirement id.", "key"),
-    Column("event_id", "int64", "Event the requirement belongs to.", "fk"),
-    Column("requirement_code", "string", "Requirement type (seed requirement_types).", "code"),
-    Column("length", "int64", "Length in the requirement type's unit.", "length"),
-    Column("start_date", "string", "Start date.", "date_text"),
-    Column("termination_date", "string", "Termination date.", "date_text"),
-    Column("termination_reason_code", "string", "Termination reason (seed "
-           "termination_reasons, applies_to requirement).", "code"),
-])
+RQMNT = _t(
+    "rqmnt",
+    "One row per requirement of a community or suspended sentence order.",
+    "requirement",
+    [
+        Column("rqmnt_id", "int64", "Requirement id.", "key"),
+        Column("event_id", "int64", "Event the requirement belongs to.", "fk"),
+        Column("requirement_code", "string", "Requirement type (seed requirement_types).", "code"),
+        Column("length", "int64", "Length in the requirement type's unit.", "length"),
+        Column("start_date", "string", "Start date.", "date_text"),
+        Column("termination_date", "string", "Termination date.", "date_text"),
+        Column(
+            "termination_reason_code",
+            "string",
+            "Termination reason (seed termination_reasons, applies_to requirement).",
+            "code",
+        ),
+    ],
+)
 
-LIC_CONDITION = _t("lic_condition", "One row per licence condition of a released prisoner.",
-                   "licence condition", [
-    Column("lic_condition_id", "int64", "Licence condition id.", "key"),
-    Column("event_id", "int64", "Custodial event.", "fk"),
-    Column("licence_condition_code", "string", "Condition (seed licence_conditions).", "code"),
-    Column("start_date", "string", "Start date.", "date_text"),
-    Column("termination_date", "string", "Termination date.", "date_text"),
-    Column("termination_reason_code", "string", "Termination reason (seed "
-           "termination_reasons, applies_to licence_condition).", "code"),
-])
+LIC_CONDITION = _t(
+    "lic_condition",
+    "One row per licence condition of a released prisoner.",
+    "licence condition",
+    [
+        Column("lic_condition_id", "int64", "Licence condition id.", "key"),
+        Column("event_id", "int64", "Custodial event.", "fk"),
+        Column("licence_condition_code", "string", "Condition (seed licence_conditions).", "code"),
+        Column("start_date", "string", "Start date.", "date_text"),
+        Column("termination_date", "string", "Termination date.", "date_text"),
+        Column(
+            "termination_reason_code",
+            "string",
+            "Termination reason (seed termination_reasons, applies_to licence_condition).",
+            "code",
+        ),
+    ],
+)
 
-COURT_REPORT = _t("court_report", "One row per pre-sentence (court) report.", "court report", [
-    Column("court_report_id", "int64", "Court report id.", "key"),
-    Column("event_id", "int64", "Event the report was written for.", "fk"),
-    Column("court_report_type_code", "string", "Report type (seed court_report_types).",
-           "code"),
-    Column("requested_date", "string", "Date requested by the court.", "date_text"),
-    Column("completed_date", "string", "Date completed.", "date_text"),
-    Column("proposed_requirement_code", "string", "Requirement proposed to the court (seed "
-           "requirement_types); null when none.", ""),
-])
+COURT_REPORT = _t(
+    "court_report",
+    "One row per pre-sentence (court) report.",
+    "court report",
+    [
+        Column("court_report_id", "int64", "Court report id.", "key"),
+        Column("event_id", "int64", "Event the report was written for.", "fk"),
+        Column(
+            "court_report_type_code", "string", "Report type (seed court_report_types).", "code"
+        ),
+        Column("requested_date", "string", "Date requested by the court.", "date_text"),
+        Column("completed_date", "string", "Date completed.", "date_text"),
+        Column(
+            "proposed_requirement_code",
+            "string",
+            "Requirement proposed to the court (seed requirement_types); null when none.",
+            "",
+        ),
+    ],
+)
 
-PSS = _t("pss_rqmnt", "One row per post-sentence supervision requirement.",
-         "PSS requirement", [
-    Column("pss_rqmnt_id", "int64", "PSS requirement id.", "key"),
-    Column("event_id", "int64", "Custodial event.", "fk"),
-    Column("pss_requirement_code", "string", "PSS requirement (seed pss_requirement_types).",
-           "code"),
-    Column("start_date", "string", "Start date.", "date_text"),
-    Column("termination_date", "string", "Termination date.", "date_text"),
-    Column("termination_reason_code", "string", "Termination reason (seed "
-           "termination_reasons, applies_to pss).", "code"),
-])
+PSS = _t(
+    "pss_rqmnt",
+    "One row per post-sentence supervision requirement.",
+    "PSS requirement",
+    [
+        Column("pss_rqmnt_id", "int64", "PSS requirement id.", "key"),
+        Column("event_id", "int64", "Custodial event.", "fk"),
+        Column(
+            "pss_requirement_code",
+            "string",
+            "PSS requirement (seed pss_requirement_types).",
+            "code",
+        ),
+        Column("start_date", "string", "Start date.", "date_text"),
+        Column("termination_date", "string", "Termination date.", "date_text"),
+        Column(
+            "termination_reason_code",
+            "string",
+            "Termination reason (seed termination_reasons, applies_to pss).",
+            "code",
+        ),
+    ],
+)
 
 TABLES = (OFFENDER, ADDRESS, EVENT, RQMNT, LIC_CONDITION, COURT_REPORT, PSS)
 
-_EVENT_CATEGORY = {"community_order": "community_order",
-                   "suspended_sentence": "suspended_sentence_order",
-                   "custody": "custody_licence", "pre_sentence": "pre_sentence"}
+_EVENT_CATEGORY = {
+    "community_order": "community_order",
+    "suspended_sentence": "suspended_sentence_order",
+    "custody": "custody_licence",
+    "pre_sentence": "pre_sentence",
+}
 
 
 def _codes(ctx, seed, code_col, **where):
@@ -158,8 +233,9 @@ def write(ctx, history, others) -> None:
     u = rng.random(n)
     for i in range(n):
         p = int(person[i])
-        same_day = i > 0 and person[i - 1] == p and ev["referral_date"][i - 1] == ev[
-            "referral_date"][i]
+        same_day = (
+            i > 0 and person[i - 1] == p and ev["referral_date"][i - 1] == ev["referral_date"][i]
+        )
         if p in latest and (same_day or u[i] >= ctx.profile.delius_duplicate_offender):
             record[i] = latest[p]
         else:
@@ -171,28 +247,32 @@ def write(ctx, history, others) -> None:
     created = np.array(created, dtype="datetime64[D]")
     n_rec = len(creators)
     offender_id = ids(rng, n_rec, 2_500_000, 30)
-    rec = ctx.record(OFFENDER, offender_id, creators, created,
-                     dob_missing=ctx.profile.dob_missing_criminal)
+    rec = ctx.record(
+        OFFENDER, offender_id, creators, created, dob_missing=ctx.profile.dob_missing_criminal
+    )
     mids = [m.split(" ") if m else [] for m in rec.middle]
     prev = pop.surname[creators]
     has_prev = (prev != rec.surname) & (pop.new_surname[creators] != "")
     letters = np.array(list("ABCDEFGHJKLMNPRSTUVWXYZ"), dtype=object)
-    ctx.writer.write(OFFENDER, {
-        "offender_id": offender_id,
-        "crn": letters[rng.integers(len(letters), size=n_rec)]
-        + rng.integers(100000, 999999, n_rec).astype(str).astype(object),
-        "first_name": rec.forename,
-        "second_name": np.array([m[0] if m else None for m in mids], dtype=object),
-        "third_name": np.array([m[1] if len(m) > 1 else None for m in mids], dtype=object),
-        "surname": rec.surname,
-        "previous_surname": np.where(has_prev, prev, None),
-        "date_of_birth": format_dates(rec.dob, FMT),
-        "gender": encode_sex(ctx, rng, rec.sex, SYSTEM),
-        "ethnicity": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
-        "pnc_number": np.where(rng.random(n_rec) < 0.7, pop.pnc[creators], None),
-        "cro_number": np.where(rng.random(n_rec) < 0.3, pop.cro[creators], None),
-        "created_date": format_dates(created, FMT),
-    })
+    ctx.writer.write(
+        OFFENDER,
+        {
+            "offender_id": offender_id,
+            "crn": letters[rng.integers(len(letters), size=n_rec)]
+            + rng.integers(100000, 999999, n_rec).astype(str).astype(object),
+            "first_name": rec.forename,
+            "second_name": np.array([m[0] if m else None for m in mids], dtype=object),
+            "third_name": np.array([m[1] if len(m) > 1 else None for m in mids], dtype=object),
+            "surname": rec.surname,
+            "previous_surname": np.where(has_prev, prev, None),
+            "date_of_birth": format_dates(rec.dob, FMT),
+            "gender": encode_sex(ctx, rng, rec.sex, SYSTEM),
+            "ethnicity": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
+            "pnc_number": np.where(rng.random(n_rec) < 0.7, pop.pnc[creators], None),
+            "cro_number": np.where(rng.random(n_rec) < 0.3, pop.cro[creators], None),
+            "created_date": format_dates(created, FMT),
+        },
+    )
     _write_addresses(ctx, rng, offender_id, creators, created, rec.postcode)
 
     # Events.
@@ -208,36 +288,45 @@ def write(ctx, history, others) -> None:
     for cat in np.unique(category):
         opts = [r["disposal_type_code"] for r in disposal_rows if r["event_category"] == cat]
         mask = category == cat
-        disposal_code[mask] = np.array(opts, dtype=object)[rng.integers(len(opts),
-                                                                         size=mask.sum())]
+        disposal_code[mask] = np.array(opts, dtype=object)[rng.integers(len(opts), size=mask.sum())]
     region = pop.addresses.region[pop.addresses.at(person, ev["referral_date"])]
     areas = ctx.vocab.seed("probation_areas")
     area_code = np.empty(n, dtype=object)
     all_areas = np.array([a["probation_area_code"] for a in areas], dtype=object)
     area_code[:] = all_areas[rng.integers(len(all_areas), size=n)]
     for reg in np.unique(region):
-        opts = np.array([a["probation_area_code"] for a in areas if a["region"] == reg],
-                        dtype=object)
+        opts = np.array(
+            [a["probation_area_code"] for a in areas if a["region"] == reg], dtype=object
+        )
         if len(opts):
             mask = region == reg
             area_code[mask] = opts[rng.integers(len(opts), size=mask.sum())]
     ended = ~np.isnat(ev["termination_date"])
-    ctx.writer.write(EVENT, {
-        "event_id": event_id,
-        "offender_id": offender_id[record],
-        "event_number": event_number,
-        "referral_date": format_dates(ev["referral_date"], FMT),
-        "disposal_type_code": disposal_code,
-        "disposal_length": np.where(ev["length_months"] > 0, ev["length_months"], None)
-        .astype(object),
-        "length_unit": np.where(ev["length_months"] > 0, "Months", None).astype(object),
-        "probation_area_code": area_code,
-        "termination_date": format_dates(ev["termination_date"], FMT),
-        "termination_reason_code": np.where(ended, _termination(ctx, rng, "event",
-                                                                ev["outcome"]), None),
-    })
-    ctx.truth.add("delius_events", event_id=event_id.astype(str).astype(object),
-                  person_key=pop.key[person], category=ev["category"])
+    ctx.writer.write(
+        EVENT,
+        {
+            "event_id": event_id,
+            "offender_id": offender_id[record],
+            "event_number": event_number,
+            "referral_date": format_dates(ev["referral_date"], FMT),
+            "disposal_type_code": disposal_code,
+            "disposal_length": np.where(ev["length_months"] > 0, ev["length_months"], None).astype(
+                object
+            ),
+            "length_unit": np.where(ev["length_months"] > 0, "Months", None).astype(object),
+            "probation_area_code": area_code,
+            "termination_date": format_dates(ev["termination_date"], FMT),
+            "termination_reason_code": np.where(
+                ended, _termination(ctx, rng, "event", ev["outcome"]), None
+            ),
+        },
+    )
+    ctx.truth.add(
+        "delius_events",
+        event_id=event_id.astype(str).astype(object),
+        person_key=pop.key[person],
+        category=ev["category"],
+    )
     _write_requirements(ctx, rng, ev, event_id)
     _write_licence(ctx, rng, ev, event_id, history.custody)
     _write_reports(ctx, rng, ev, event_id)
@@ -252,8 +341,9 @@ def _write_addresses(ctx, rng, offender_id, creators, created, first_postcode):
         rows_rec.append(r)
         rows_addr.append(j)
         k = j + 1
-        while k < len(addr.person) and addr.person[k] == creators[r] and len(rows_addr) and \
-                k - j < 4:
+        while (
+            k < len(addr.person) and addr.person[k] == creators[r] and len(rows_addr) and k - j < 4
+        ):
             rows_rec.append(r)
             rows_addr.append(k)
             k += 1
@@ -265,8 +355,12 @@ def _write_addresses(ctx, rng, offender_id, creators, created, first_postcode):
     same_next = np.r_[rec_i[1:] == rec_i[:-1], False]
     end = np.where(same_next, addr.start[np.where(same_next, nxt, 0)], NAT)
     recorded_later = start <= np.datetime64("2023-03-31")
-    rec_i, addr_i, start, end = (rec_i[recorded_later], addr_i[recorded_later],
-                                 start[recorded_later], end[recorded_later])
+    rec_i, addr_i, start, end = (
+        rec_i[recorded_later],
+        addr_i[recorded_later],
+        start[recorded_later],
+        end[recorded_later],
+    )
     m = len(rec_i)
     postcode = addr.postcode[addr_i].copy()
     first = np.r_[True, rec_i[1:] != rec_i[:-1]]
@@ -276,16 +370,19 @@ def _write_addresses(ctx, rng, offender_id, creators, created, first_postcode):
         h, _, s = line.partition(" ")
         house.append(h)
         street.append(s)
-    ctx.writer.write(ADDRESS, {
-        "offender_address_id": ids(rng, m, 11_000_000, 5),
-        "offender_id": offender_id[rec_i],
-        "address_number": np.array(house, dtype=object),
-        "street_name": np.array(street, dtype=object),
-        "postcode": postcode,
-        "start_date": format_dates(start, FMT),
-        "end_date": format_dates(end, FMT),
-        "address_status": np.where(np.isnat(end), "M", "P").astype(object),
-    })
+    ctx.writer.write(
+        ADDRESS,
+        {
+            "offender_address_id": ids(rng, m, 11_000_000, 5),
+            "offender_id": offender_id[rec_i],
+            "address_number": np.array(house, dtype=object),
+            "street_name": np.array(street, dtype=object),
+            "postcode": postcode,
+            "start_date": format_dates(start, FMT),
+            "end_date": format_dates(end, FMT),
+            "address_status": np.where(np.isnat(end), "M", "P").astype(object),
+        },
+    )
 
 
 def _write_requirements(ctx, rng, ev, event_id):
@@ -298,28 +395,41 @@ def _write_requirements(ctx, rng, ev, event_id):
     units = np.array([r["length_unit"] for r in rows], dtype=object)
     pick = rng.integers(len(codes), size=m)
     unit = units[pick]
-    length = np.where(unit == "hours", rng.integers(40, 301, m),
-                      np.where(unit == "days", rng.integers(5, 61, m), rng.integers(6, 37, m)))
+    length = np.where(
+        unit == "hours",
+        rng.integers(40, 301, m),
+        np.where(unit == "days", rng.integers(5, 61, m), rng.integers(6, 37, m)),
+    )
     start = add_days(ev["referral_date"][e], rng.integers(0, 15, m))
     ou = rng.random(m)
-    outcome = np.where(ou < 0.64, "completed", np.where(ou < 0.80, "breach",
-                       np.where(ou < 0.92, "revoked", "other"))).astype(object)
-    dur = np.where(unit == "months", length * 30, np.where(unit == "hours", length * 2,
-                                                           length * 3))
-    term = add_days(start, np.round(dur * np.where(outcome == "completed", 1.0,
-                                                   rng.uniform(0.1, 0.9, m))).astype(np.int64))
+    outcome = np.where(
+        ou < 0.64,
+        "completed",
+        np.where(ou < 0.80, "breach", np.where(ou < 0.92, "revoked", "other")),
+    ).astype(object)
+    dur = np.where(unit == "months", length * 30, np.where(unit == "hours", length * 2, length * 3))
+    term = add_days(
+        start,
+        np.round(dur * np.where(outcome == "completed", 1.0, rng.uniform(0.1, 0.9, m))).astype(
+            np.int64
+        ),
+    )
     term = np.where(term > np.datetime64("2023-03-31"), NAT, term)
     ended = ~np.isnat(term)
-    ctx.writer.write(RQMNT, {
-        "rqmnt_id": ids(rng, m, 13_000_000, 5),
-        "event_id": event_id[e],
-        "requirement_code": codes[pick],
-        "length": length,
-        "start_date": format_dates(start, FMT),
-        "termination_date": format_dates(term, FMT),
-        "termination_reason_code": np.where(ended, _termination(ctx, rng, "requirement",
-                                                                outcome), None),
-    })
+    ctx.writer.write(
+        RQMNT,
+        {
+            "rqmnt_id": ids(rng, m, 13_000_000, 5),
+            "event_id": event_id[e],
+            "requirement_code": codes[pick],
+            "length": length,
+            "start_date": format_dates(start, FMT),
+            "termination_date": format_dates(term, FMT),
+            "termination_reason_code": np.where(
+                ended, _termination(ctx, rng, "requirement", outcome), None
+            ),
+        },
+    )
 
 
 def _write_licence(ctx, rng, ev, event_id, custody):
@@ -340,18 +450,23 @@ def _write_licence(ctx, rng, ev, event_id, custody):
     outcome = np.where(recalled[e], "breach", "completed").astype(object)
     term = np.where(term > np.datetime64("2023-03-31"), NAT, term)
     ended = ~np.isnat(term)
-    ctx.writer.write(LIC_CONDITION, {
-        "lic_condition_id": ids(rng, m, 15_000_000, 5),
-        "event_id": event_id[idx][e],
-        "licence_condition_code": codes[rng.integers(len(codes), size=m)],
-        "start_date": format_dates(release[e], FMT),
-        "termination_date": format_dates(term, FMT),
-        "termination_reason_code": np.where(ended, _termination(ctx, rng, "licence_condition",
-                                                                outcome), None),
-    })
+    ctx.writer.write(
+        LIC_CONDITION,
+        {
+            "lic_condition_id": ids(rng, m, 15_000_000, 5),
+            "event_id": event_id[idx][e],
+            "licence_condition_code": codes[rng.integers(len(codes), size=m)],
+            "start_date": format_dates(release[e], FMT),
+            "termination_date": format_dates(term, FMT),
+            "termination_reason_code": np.where(
+                ended, _termination(ctx, rng, "licence_condition", outcome), None
+            ),
+        },
+    )
     # Post-sentence supervision: sentences under two years after the ORA.
-    pss = (custody["sentence_days"][booking] < 730) & (custody["start"][booking] >=
-                                                      np.datetime64("2015-02-01"))
+    pss = (custody["sentence_days"][booking] < 730) & (
+        custody["start"][booking] >= np.datetime64("2015-02-01")
+    )
     pss_idx = np.flatnonzero(pss & ~recalled)
     counts = rng.integers(1, 3, size=len(pss_idx))
     p = np.repeat(pss_idx, counts)
@@ -366,15 +481,19 @@ def _write_licence(ctx, rng, ev, event_id, custody):
     p, p_start, p_term, p_outcome = p[keep], p_start[keep], p_term[keep], p_outcome[keep]
     k = len(p)
     ended = ~np.isnat(p_term)
-    ctx.writer.write(PSS, {
-        "pss_rqmnt_id": ids(rng, k, 17_000_000, 5),
-        "event_id": event_id[idx][p],
-        "pss_requirement_code": p_codes[rng.integers(len(p_codes), size=k)],
-        "start_date": format_dates(p_start, FMT),
-        "termination_date": format_dates(p_term, FMT),
-        "termination_reason_code": np.where(ended, _termination(ctx, rng, "pss", p_outcome),
-                                            None),
-    })
+    ctx.writer.write(
+        PSS,
+        {
+            "pss_rqmnt_id": ids(rng, k, 17_000_000, 5),
+            "event_id": event_id[idx][p],
+            "pss_requirement_code": p_codes[rng.integers(len(p_codes), size=k)],
+            "start_date": format_dates(p_start, FMT),
+            "termination_date": format_dates(p_term, FMT),
+            "termination_reason_code": np.where(
+                ended, _termination(ctx, rng, "pss", p_outcome), None
+            ),
+        },
+    )
 
 
 def _write_reports(ctx, rng, ev, event_id):
@@ -383,12 +502,16 @@ def _write_reports(ctx, rng, ev, event_id):
     types = _codes(ctx, "court_report_types", "court_report_type_code")
     req = _codes(ctx, "requirement_types", "requirement_code")
     requested = ev["referral_date"][idx]
-    ctx.writer.write(COURT_REPORT, {
-        "court_report_id": ids(rng, m, 19_000_000, 5),
-        "event_id": event_id[idx],
-        "court_report_type_code": types[rng.integers(len(types), size=m)],
-        "requested_date": format_dates(requested, FMT),
-        "completed_date": format_dates(add_days(requested, rng.integers(0, 22, m)), FMT),
-        "proposed_requirement_code": np.where(rng.random(m) < 0.6,
-                                              req[rng.integers(len(req), size=m)], None),
-    })
+    ctx.writer.write(
+        COURT_REPORT,
+        {
+            "court_report_id": ids(rng, m, 19_000_000, 5),
+            "event_id": event_id[idx],
+            "court_report_type_code": types[rng.integers(len(types), size=m)],
+            "requested_date": format_dates(requested, FMT),
+            "completed_date": format_dates(add_days(requested, rng.integers(0, 22, m)), FMT),
+            "proposed_requirement_code": np.where(
+                rng.random(m) < 0.6, req[rng.integers(len(req), size=m)], None
+            ),
+        },
+    )

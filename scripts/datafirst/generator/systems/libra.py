@@ -32,32 +32,60 @@ DEFENDANT_CASE = TableSpec(
     person_bearing=True,
     date_format=FMT,
     columns=(
-        Column("defendant_case_id", "int64", "Libra's id of the defendant-on-case record.",
-               "key"),
+        Column("defendant_case_id", "int64", "Libra's id of the defendant-on-case record.", "key"),
         Column("case_number", "string", "Court case number: court code / year / serial.", "text"),
-        Column("urn", "string", "Police unique reference number of the case (force, unit, "
-               "serial, year).", ""),
-        Column("court_code", "string", "Four-digit magistrates' court code (seed courts).",
-               "code"),
-        Column("defendant_name", "string", "Defendant's name as 'SURNAME, Forenames' in upper "
-               "case, middle names included when recorded.", "name"),
-        Column("date_of_birth", "string", "Date of birth as dd/mm/yyyy text; blank when not "
-               "known; 01/01 often stands for an unknown day and month.", "date_text"),
-        Column("sex", "string", "Sex as recorded (seed sex_source_values, system libra).",
-               "code"),
-        Column("self_defined_ethnicity", "string", "Self-defined ethnicity text (seed "
-               "ethnicity_source_values, system libra); junk values and blanks occur.", ""),
+        Column(
+            "urn",
+            "string",
+            "Police unique reference number of the case (force, unit, serial, year).",
+            "",
+        ),
+        Column("court_code", "string", "Four-digit magistrates' court code (seed courts).", "code"),
+        Column(
+            "defendant_name",
+            "string",
+            "Defendant's name as 'SURNAME, Forenames' in upper "
+            "case, middle names included when recorded.",
+            "name",
+        ),
+        Column(
+            "date_of_birth",
+            "string",
+            "Date of birth as dd/mm/yyyy text; blank when not "
+            "known; 01/01 often stands for an unknown day and month.",
+            "date_text",
+        ),
+        Column("sex", "string", "Sex as recorded (seed sex_source_values, system libra).", "code"),
+        Column(
+            "self_defined_ethnicity",
+            "string",
+            "Self-defined ethnicity text (seed "
+            "ethnicity_source_values, system libra); junk values and blanks occur.",
+            "",
+        ),
         Column("address_line_1", "string", "First line of the defendant's address.", "text"),
-        Column("postcode", "string", "Postcode of the defendant's address; may be stale or "
-               "mistyped.", ""),
-        Column("pnc_id", "string", "Police National Computer id when the police supplied it.",
-               ""),
-        Column("first_hearing_date", "string", "Date of the first hearing (dd/mm/yyyy).",
-               "date_text"),
-        Column("disposal_date", "string", "Date the case was disposed of at this court "
-               "(dd/mm/yyyy).", "date_text"),
-        Column("remand_status_code", "string", "Bail/remand status at disposal (seed "
-               "remand_status_codes).", "code"),
+        Column(
+            "postcode",
+            "string",
+            "Postcode of the defendant's address; may be stale or mistyped.",
+            "",
+        ),
+        Column("pnc_id", "string", "Police National Computer id when the police supplied it.", ""),
+        Column(
+            "first_hearing_date", "string", "Date of the first hearing (dd/mm/yyyy).", "date_text"
+        ),
+        Column(
+            "disposal_date",
+            "string",
+            "Date the case was disposed of at this court (dd/mm/yyyy).",
+            "date_text",
+        ),
+        Column(
+            "remand_status_code",
+            "string",
+            "Bail/remand status at disposal (seed remand_status_codes).",
+            "code",
+        ),
     ),
 )
 
@@ -72,16 +100,23 @@ OFFENCE = TableSpec(
         Column("defendant_case_id", "int64", "The defendant-case the offence belongs to.", "fk"),
         Column("offence_seq", "int64", "Order of the offence on the charge sheet.", ""),
         Column("offence_code", "string", "CJS offence code (seed offence_codes).", "code"),
-        Column("offence_date", "string", "Date the offence was committed (dd/mm/yyyy).",
-               "date_text"),
+        Column(
+            "offence_date", "string", "Date the offence was committed (dd/mm/yyyy).", "date_text"
+        ),
         Column("plea_code", "string", "Plea entered (seed plea_codes, system libra).", "code"),
-        Column("result_code", "string", "Four-digit result code (seed disposal_codes, system "
-               "libra).", "code"),
+        Column(
+            "result_code",
+            "string",
+            "Four-digit result code (seed disposal_codes, system libra).",
+            "code",
+        ),
         Column("result_date", "string", "Date of the result (dd/mm/yyyy).", "date_text"),
-        Column("custody_days", "int64", "Custodial length in days for custodial results.",
-               "length"),
-        Column("order_months", "int64", "Length in months of a community or suspended order.",
-               "length"),
+        Column(
+            "custody_days", "int64", "Custodial length in days for custodial results.", "length"
+        ),
+        Column(
+            "order_months", "int64", "Length in months of a community or suspended order.", "length"
+        ),
         Column("amount", "float64", "Fine or compensation amount in pounds.", ""),
     ),
 )
@@ -96,8 +131,12 @@ HEARING = TableSpec(
         Column("hearing_id", "int64", "Libra's id of the hearing.", "key"),
         Column("defendant_case_id", "int64", "The defendant-case heard.", "fk"),
         Column("hearing_date", "string", "Date of the hearing (dd/mm/yyyy).", "date_text"),
-        Column("hearing_type_code", "string", "Kind of hearing (seed hearing_types, system "
-               "libra).", "code"),
+        Column(
+            "hearing_type_code",
+            "string",
+            "Kind of hearing (seed hearing_types, system libra).",
+            "code",
+        ),
         Column("court_code", "string", "Court where the hearing sat (seed courts).", "code"),
     ),
 )
@@ -132,76 +171,119 @@ def write(ctx, history, others) -> None:
     id_of_case[cases] = case_id
     ctx.ids["libra_defendant_case"] = id_of_case
     person = mc["person"][cases]
-    rec = ctx.record(DEFENDANT_CASE, case_id, person, mc["offence_date"][cases],
-                     dob_missing=ctx.profile.dob_missing_criminal)
+    rec = ctx.record(
+        DEFENDANT_CASE,
+        case_id,
+        person,
+        mc["offence_date"][cases],
+        dob_missing=ctx.profile.dob_missing_criminal,
+    )
     forenames = join_names(rec.forename, rec.middle)
-    name = np.array([f"{s.upper()}, {f}" for s, f in zip(rec.surname, forenames, strict=True)],
-                    dtype=object)
+    name = np.array(
+        [f"{s.upper()}, {f}" for s, f in zip(rec.surname, forenames, strict=True)], dtype=object
+    )
     year = (mc["disposal_date"][cases].astype("datetime64[Y]").astype(np.int64) + 1970) % 100
     case_number = np.array(
-        [f"{c}/{y:02d}/{s:05d}" for c, y, s in zip(mc["court"][cases], year,
-                                                  rng.integers(1, 99999, n), strict=True)],
+        [
+            f"{c}/{y:02d}/{s:05d}"
+            for c, y, s in zip(mc["court"][cases], year, rng.integers(1, 99999, n), strict=True)
+        ],
         dtype=object,
     )
     has_pnc = rng.random(n) < 0.6
     pnc = np.where(has_pnc, ctx.pop.pnc[person], None)
-    remand = code_for(ctx, "remand_status_codes", "remand_status", "remand_status_code",
-                      mc["remand"][cases], rng, source_system=SYSTEM)
+    remand = code_for(
+        ctx,
+        "remand_status_codes",
+        "remand_status",
+        "remand_status_code",
+        mc["remand"][cases],
+        rng,
+        source_system=SYSTEM,
+    )
     postcode = np.array([p.upper() if p else p for p in rec.postcode], dtype=object)
-    ctx.writer.write(DEFENDANT_CASE, {
-        "defendant_case_id": case_id,
-        "case_number": case_number,
-        "urn": mc["urn"][cases],
-        "court_code": mc["court"][cases],
-        "defendant_name": name,
-        "date_of_birth": format_dates(rec.dob, FMT),
-        "sex": encode_sex(ctx, rng, rec.sex, SYSTEM),
-        "self_defined_ethnicity": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
-        "address_line_1": rec.address_line,
-        "postcode": postcode,
-        "pnc_id": pnc,
-        "first_hearing_date": format_dates(mc["first_hearing"][cases], FMT),
-        "disposal_date": format_dates(mc["disposal_date"][cases], FMT),
-        "remand_status_code": remand,
-    })
+    ctx.writer.write(
+        DEFENDANT_CASE,
+        {
+            "defendant_case_id": case_id,
+            "case_number": case_number,
+            "urn": mc["urn"][cases],
+            "court_code": mc["court"][cases],
+            "defendant_name": name,
+            "date_of_birth": format_dates(rec.dob, FMT),
+            "sex": encode_sex(ctx, rng, rec.sex, SYSTEM),
+            "self_defined_ethnicity": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
+            "address_line_1": rec.address_line,
+            "postcode": postcode,
+            "pnc_id": pnc,
+            "first_hearing_date": format_dates(mc["first_hearing"][cases], FMT),
+            "disposal_date": format_dates(mc["disposal_date"][cases], FMT),
+            "remand_status_code": remand,
+        },
+    )
 
     off = np.flatnonzero(keep[mo["case"]])
     m = len(off)
     case_of = mo["case"][off]
-    ctx.writer.write(OFFENCE, {
-        "offence_id": ids(rng, m, 90_000_000),
-        "defendant_case_id": id_of_case[case_of],
-        "offence_seq": mo["seq"][off],
-        "offence_code": mo["offence_code"][off],
-        "offence_date": format_dates(mc["offence_date"][case_of], FMT),
-        "plea_code": code_for(ctx, "plea_codes", "plea_type", "plea_code", mo["plea"][off], rng,
-                              source_system=SYSTEM),
-        "result_code": code_for(ctx, "disposal_codes", "disposal_type", "disposal_code",
-                                mo["disposal_type"][off], rng, source_system=SYSTEM),
-        "result_date": format_dates(mc["disposal_date"][case_of], FMT),
-        "custody_days": np.where(mo["custody_days"][off] > 0, mo["custody_days"][off],
-                                 None).astype(object),
-        "order_months": np.where(mo["community_months"][off] > 0, mo["community_months"][off],
-                                 None).astype(object),
-        "amount": mo["amount"][off],
-    })
+    ctx.writer.write(
+        OFFENCE,
+        {
+            "offence_id": ids(rng, m, 90_000_000),
+            "defendant_case_id": id_of_case[case_of],
+            "offence_seq": mo["seq"][off],
+            "offence_code": mo["offence_code"][off],
+            "offence_date": format_dates(mc["offence_date"][case_of], FMT),
+            "plea_code": code_for(
+                ctx,
+                "plea_codes",
+                "plea_type",
+                "plea_code",
+                mo["plea"][off],
+                rng,
+                source_system=SYSTEM,
+            ),
+            "result_code": code_for(
+                ctx,
+                "disposal_codes",
+                "disposal_type",
+                "disposal_code",
+                mo["disposal_type"][off],
+                rng,
+                source_system=SYSTEM,
+            ),
+            "result_date": format_dates(mc["disposal_date"][case_of], FMT),
+            "custody_days": np.where(
+                mo["custody_days"][off] > 0, mo["custody_days"][off], None
+            ).astype(object),
+            "order_months": np.where(
+                mo["community_months"][off] > 0, mo["community_months"][off], None
+            ).astype(object),
+            "amount": mo["amount"][off],
+        },
+    )
 
     hs = np.flatnonzero(keep[mh["case"]])
     h_case = mh["case"][hs]
     kinds = mh["kind"][hs].copy()
     kinds[(kinds == "final") & mc["sent"][h_case]] = "sending"
-    known = {r["hearing_type_code"] for r in ctx.vocab.seed("hearing_types")
-             if r["source_system"] == SYSTEM}
+    known = {
+        r["hearing_type_code"]
+        for r in ctx.vocab.seed("hearing_types")
+        if r["source_system"] == SYSTEM
+    }
     codes = np.empty(len(hs), dtype=object)
     u = rng.random(len(hs))
     for kind, options in _HEARING_CODES.items():
         opts = np.array([c for c in options if c in known], dtype=object)
         mask = kinds == kind
         codes[mask] = opts[(u[mask] * len(opts)).astype(int)]
-    ctx.writer.write(HEARING, {
-        "hearing_id": ids(rng, len(hs), 70_000_000),
-        "defendant_case_id": id_of_case[h_case],
-        "hearing_date": format_dates(mh["date"][hs], FMT),
-        "hearing_type_code": codes,
-        "court_code": mc["court"][h_case],
-    })
+    ctx.writer.write(
+        HEARING,
+        {
+            "hearing_id": ids(rng, len(hs), 70_000_000),
+            "defendant_case_id": id_of_case[h_case],
+            "hearing_date": format_dates(mh["date"][hs], FMT),
+            "hearing_type_code": codes,
+            "court_code": mc["court"][h_case],
+        },
+    )

@@ -28,15 +28,18 @@ OFFENDERS = TableSpec(
     person_bearing=True,
     columns=(
         Column("offender_id", "int64", "P-NOMIS internal offender id.", "key"),
-        Column("offender_id_display", "string", "Prison number shown to staff (e.g. A1234BC).",
-               ""),
+        Column("offender_id_display", "string", "Prison number shown to staff (e.g. A1234BC).", ""),
         Column("last_name", "string", "Surname in upper case.", "name"),
         Column("first_name", "string", "First forename in upper case.", "name"),
         Column("middle_name", "string", "Middle names in upper case, when recorded.", "name"),
         Column("birth_date", "date", "Date of birth given at reception.", "date"),
         Column("sex_code", "string", "Sex (seed sex_source_values, system nomis).", "code"),
-        Column("ethnic_code", "string", "Ethnicity code (seed ethnicity_source_values, system "
-               "nomis); dummy values occur.", ""),
+        Column(
+            "ethnic_code",
+            "string",
+            "Ethnicity code (seed ethnicity_source_values, system nomis); dummy values occur.",
+            "",
+        ),
         Column("pnc_number", "string", "PNC id when known.", ""),
         Column("cro_number", "string", "Criminal Records Office number when known.", ""),
         Column("create_date", "date", "Date the record was created (first reception).", "date"),
@@ -57,8 +60,12 @@ ALIASES = TableSpec(
         Column("first_name", "string", "Alias forename in upper case.", "name"),
         Column("middle_name", "string", "Alias middle names.", "name"),
         Column("birth_date", "date", "Alias date of birth.", "date"),
-        Column("alias_name_type", "string", "A alias, M maiden name, V variant recorded at a "
-               "later reception.", ""),
+        Column(
+            "alias_name_type",
+            "string",
+            "A alias, M maiden name, V variant recorded at a later reception.",
+            "",
+        ),
         Column("create_date", "date", "Date the alias was recorded.", "date"),
     ),
 )
@@ -71,8 +78,12 @@ BOOKINGS = TableSpec(
     grain="booking",
     columns=(
         Column("offender_book_id", "int64", "Booking id.", "key"),
-        Column("offender_id", "int64", "Offender record the booking is attached to (not "
-               "always the right person).", "fk"),
+        Column(
+            "offender_id",
+            "int64",
+            "Offender record the booking is attached to (not always the right person).",
+            "fk",
+        ),
         Column("booking_no", "string", "Booking number shown to staff.", ""),
         Column("booking_begin_date", "date", "Reception date.", "date"),
         Column("booking_end_date", "date", "Final release date; null while in custody.", "date"),
@@ -93,8 +104,9 @@ SENTENCES = TableSpec(
         Column("imprisonment_status", "string", "REMAND, SENTENCED or RECALL.", ""),
         Column("start_date", "date", "Start of the spell.", "date"),
         Column("end_date", "date", "End of the spell (release or change of status).", "date"),
-        Column("sentence_length_days", "int64", "Sentence length in days (0 for remand).",
-               "length"),
+        Column(
+            "sentence_length_days", "int64", "Sentence length in days (0 for remand).", "length"
+        ),
     ),
 )
 
@@ -124,8 +136,7 @@ INCIDENTS = TableSpec(
     grain="prisoner per incident",
     columns=(
         Column("incident_party_id", "int64", "Id of the prisoner's involvement.", "key"),
-        Column("incident_case_id", "int64", "Incident id (shared by the parties involved).",
-               ""),
+        Column("incident_case_id", "int64", "Incident id (shared by the parties involved).", ""),
         Column("offender_book_id", "int64", "Booking of the prisoner involved.", "fk"),
         Column("incident_date", "date", "Date of the incident.", "date"),
         Column("incident_type", "string", "Type (seed incident_types).", "code"),
@@ -143,8 +154,12 @@ def _prison_number(rng, n):
     letters = np.array(list("ABCDEFGHJKLMNPRSTVWXYZ"), dtype=object)
     first = np.array(["A", "G"], dtype=object)[rng.integers(2, size=n)]
     digits = rng.integers(1000, 9999, size=n).astype(str).astype(object)
-    return first + digits + letters[rng.integers(len(letters), size=n)] + letters[
-        rng.integers(len(letters), size=n)]
+    return (
+        first
+        + digits
+        + letters[rng.integers(len(letters), size=n)]
+        + letters[rng.integers(len(letters), size=n)]
+    )
 
 
 def _assign_offender_records(ctx, rng, custody):
@@ -196,8 +211,12 @@ def _assign_offender_records(ctx, rng, custody):
             by_surname.setdefault(pop.surname[p], []).append(rec)
         record_of_booking[b] = rec
         link_kind[b] = kind
-    return (record_of_booking, link_kind, np.array(creators, dtype=np.int64),
-            np.array(created, dtype="datetime64[D]"))
+    return (
+        record_of_booking,
+        link_kind,
+        np.array(creators, dtype=np.int64),
+        np.array(created, dtype="datetime64[D]"),
+    )
 
 
 def write(ctx, history, others) -> None:
@@ -212,21 +231,29 @@ def write(ctx, history, others) -> None:
     rec_of, link_kind, creators, created = _assign_offender_records(ctx, rng, sub)
     n_rec = len(creators)
     offender_id = ids(rng, n_rec, 1_200_000, 40)
-    rec = ctx.record(OFFENDERS, offender_id, creators, created,
-                     dob_missing=ctx.profile.dob_missing_criminal * 0.5)
-    ctx.writer.write(OFFENDERS, {
-        "offender_id": offender_id,
-        "offender_id_display": _prison_number(rng, n_rec),
-        "last_name": np.array([s.upper() for s in rec.surname], dtype=object),
-        "first_name": np.array([s.upper() for s in rec.forename], dtype=object),
-        "middle_name": np.array([m.upper() if m else None for m in rec.middle], dtype=object),
-        "birth_date": rec.dob,
-        "sex_code": encode_sex(ctx, rng, rec.sex, SYSTEM),
-        "ethnic_code": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
-        "pnc_number": np.where(rng.random(n_rec) < 0.8, pop.pnc[creators], None),
-        "cro_number": np.where(rng.random(n_rec) < 0.5, pop.cro[creators], None),
-        "create_date": created,
-    })
+    rec = ctx.record(
+        OFFENDERS,
+        offender_id,
+        creators,
+        created,
+        dob_missing=ctx.profile.dob_missing_criminal * 0.5,
+    )
+    ctx.writer.write(
+        OFFENDERS,
+        {
+            "offender_id": offender_id,
+            "offender_id_display": _prison_number(rng, n_rec),
+            "last_name": np.array([s.upper() for s in rec.surname], dtype=object),
+            "first_name": np.array([s.upper() for s in rec.forename], dtype=object),
+            "middle_name": np.array([m.upper() if m else None for m in rec.middle], dtype=object),
+            "birth_date": rec.dob,
+            "sex_code": encode_sex(ctx, rng, rec.sex, SYSTEM),
+            "ethnic_code": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
+            "pnc_number": np.where(rng.random(n_rec) < 0.8, pop.pnc[creators], None),
+            "cro_number": np.where(rng.random(n_rec) < 0.5, pop.cro[creators], None),
+            "create_date": created,
+        },
+    )
     book_id = ids(rng, len(bookings), 2_000_000, 9)
     ctx.truth.add(
         "nomis_bookings",
@@ -249,16 +276,22 @@ def write(ctx, history, others) -> None:
     keep_ta = rng.random(len(ta_rec)) < 0.6
     ta_rec, ta_idx = ta_rec[keep_ta], ta_idx[keep_ta]
     maiden = np.flatnonzero(pop.new_surname[creators] != "")
-    linked = np.flatnonzero(np.isin(link_kind, ["linked", "wrong_person"]) & (
-        rng.random(len(link_kind)) < ctx.profile.nomis_alias_on_return))
+    linked = np.flatnonzero(
+        np.isin(link_kind, ["linked", "wrong_person"])
+        & (rng.random(len(link_kind)) < ctx.profile.nomis_alias_on_return)
+    )
     n_ta, n_m, n_v = len(ta_rec), len(maiden), len(linked)
     alias_id = ids(rng, n_ta + n_m + n_v, 5_000_000, 40)
     v_person = sub["person"][linked]
-    v_rec = ctx.record(ALIASES, alias_id[n_ta + n_m:], v_person, sub["start"][linked],
-                       dob_missing=0.0)
-    ctx.log_records(ALIASES, alias_id[: n_ta + n_m], np.concatenate([
-        pop.alias_person[ta_idx], creators[maiden]]).astype(np.int64),
-        np.concatenate([created[ta_rec], created[maiden]]))
+    v_rec = ctx.record(
+        ALIASES, alias_id[n_ta + n_m :], v_person, sub["start"][linked], dob_missing=0.0
+    )
+    ctx.log_records(
+        ALIASES,
+        alias_id[: n_ta + n_m],
+        np.concatenate([pop.alias_person[ta_idx], creators[maiden]]).astype(np.int64),
+        np.concatenate([created[ta_rec], created[maiden]]),
+    )
     ctx.truth.add(
         "record_errors",
         source_system=np.full(n_ta, SYSTEM, dtype=object),
@@ -268,44 +301,60 @@ def write(ctx, history, others) -> None:
         error_type=np.full(n_ta, "alias_name", dtype=object),
     )
     upper = np.vectorize(lambda s: s.upper() if s else None, otypes=[object])
-    last_name = np.concatenate([pop.alias_surname[ta_idx], pop.surname[creators[maiden]],
-                                v_rec.surname]).astype(object)
-    first_name = np.concatenate([pop.alias_forename[ta_idx], pop.forename[creators[maiden]],
-                                 v_rec.forename]).astype(object)
+    last_name = np.concatenate(
+        [pop.alias_surname[ta_idx], pop.surname[creators[maiden]], v_rec.surname]
+    ).astype(object)
+    first_name = np.concatenate(
+        [pop.alias_forename[ta_idx], pop.forename[creators[maiden]], v_rec.forename]
+    ).astype(object)
     middle = np.concatenate([np.full(n_ta + n_m, "", dtype=object), v_rec.middle])
-    ctx.writer.write(ALIASES, {
-        "alias_offender_id": alias_id,
-        "root_offender_id": np.concatenate([offender_id[ta_rec], offender_id[maiden],
-                                            offender_id[rec_of[linked]]]),
-        "last_name": upper(last_name) if len(last_name) else last_name,
-        "first_name": upper(first_name) if len(first_name) else first_name,
-        "middle_name": upper(middle) if len(middle) else middle,
-        "birth_date": np.concatenate([pop.alias_dob[ta_idx], pop.dob[creators[maiden]],
-                                      v_rec.dob]),
-        "alias_name_type": np.concatenate([np.full(n_ta, "A", dtype=object),
-                                           np.full(n_m, "M", dtype=object),
-                                           np.full(n_v, "V", dtype=object)]),
-        "create_date": np.concatenate([created[ta_rec], created[maiden],
-                                       sub["start"][linked]]),
-    })
+    ctx.writer.write(
+        ALIASES,
+        {
+            "alias_offender_id": alias_id,
+            "root_offender_id": np.concatenate(
+                [offender_id[ta_rec], offender_id[maiden], offender_id[rec_of[linked]]]
+            ),
+            "last_name": upper(last_name) if len(last_name) else last_name,
+            "first_name": upper(first_name) if len(first_name) else first_name,
+            "middle_name": upper(middle) if len(middle) else middle,
+            "birth_date": np.concatenate(
+                [pop.alias_dob[ta_idx], pop.dob[creators[maiden]], v_rec.dob]
+            ),
+            "alias_name_type": np.concatenate(
+                [
+                    np.full(n_ta, "A", dtype=object),
+                    np.full(n_m, "M", dtype=object),
+                    np.full(n_v, "V", dtype=object),
+                ]
+            ),
+            "create_date": np.concatenate([created[ta_rec], created[maiden], sub["start"][linked]]),
+        },
+    )
 
     prisons = _prisons(ctx)
     region = _person_region(ctx, sub["person"], sub["start"])
     female = pop.sex[sub["person"]] == "F"
     first_prison = _choose_prison(rng, prisons, region, female, local=True)
     still_in = np.isnat(sub["end"])
-    ctx.writer.write(BOOKINGS, {
-        "offender_book_id": book_id,
-        "offender_id": offender_id[rec_of],
-        "booking_no": np.array([f"{x:05d}{'ABCDEFGH'[x % 8]}" for x in
-                                rng.integers(10000, 99999, len(book_id))], dtype=object),
-        "booking_begin_date": sub["start"],
-        "booking_end_date": sub["end"],
-        "agy_loc_id": first_prison,
-        "active_flag": np.where(still_in, "Y", "N").astype(object),
-    })
-    _write_spells_and_movements(ctx, rng, bookings, book_id, spells, prisons, region, female,
-                                first_prison)
+    ctx.writer.write(
+        BOOKINGS,
+        {
+            "offender_book_id": book_id,
+            "offender_id": offender_id[rec_of],
+            "booking_no": np.array(
+                [f"{x:05d}{'ABCDEFGH'[x % 8]}" for x in rng.integers(10000, 99999, len(book_id))],
+                dtype=object,
+            ),
+            "booking_begin_date": sub["start"],
+            "booking_end_date": sub["end"],
+            "agy_loc_id": first_prison,
+            "active_flag": np.where(still_in, "Y", "N").astype(object),
+        },
+    )
+    _write_spells_and_movements(
+        ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison
+    )
 
 
 def _prisons(ctx):
@@ -326,9 +375,13 @@ def _choose_prison(rng, prisons, region, female, local):
     out = male_any[rng.integers(len(male_any), size=len(region))]
     for reg in np.unique(region):
         cats = ("local",) if local else ("cat_b", "cat_c", "cat_d", "local")
-        options = pool(lambda p, reg=reg, cats=cats: p["region"] == reg
-                       and p["prison_category"] in cats and p["is_female_estate"].lower()
-                       != "true")
+        options = pool(
+            lambda p, reg=reg, cats=cats: (
+                p["region"] == reg
+                and p["prison_category"] in cats
+                and p["is_female_estate"].lower() != "true"
+            )
+        )
         if len(options) == 0:
             continue
         mask = region == reg
@@ -348,35 +401,39 @@ def _reason(ctx, movement_type, spell_type=None, release_type=None):
     return rows[0]["movement_reason_code"]
 
 
-def _write_spells_and_movements(ctx, rng, bookings, book_id, spells, prisons, region, female,
-                                first_prison):
+def _write_spells_and_movements(
+    ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison
+):
     pos = np.full(bookings.max() + 1 if len(bookings) else 1, -1, dtype=np.int64)
     pos[bookings] = np.arange(len(bookings))
-    in_scope = (spells["booking"] <= pos.shape[0] - 1)
+    in_scope = spells["booking"] <= pos.shape[0] - 1
     in_scope[in_scope] = pos[spells["booking"][in_scope]] >= 0
     sp = spells.take(np.flatnonzero(in_scope))
     b_local = pos[sp["booking"]]
-    status = np.array([s.upper() if s != "sentenced" else "SENTENCED" for s in sp["spell_type"]],
-                      dtype=object)
+    status = np.array(
+        [s.upper() if s != "sentenced" else "SENTENCED" for s in sp["spell_type"]], dtype=object
+    )
     seq = np.zeros(len(sp), dtype=np.int64)
     for i in range(1, len(sp)):
         seq[i] = seq[i - 1] + 1 if b_local[i] == b_local[i - 1] else 0
     end = np.where(sp["end"] > np.datetime64("2023-12-31"), np.datetime64("NaT"), sp["end"])
-    ctx.writer.write(SENTENCES, {
-        "sentence_id": ids(rng, len(sp), 9_000_000, 5),
-        "offender_book_id": book_id[b_local],
-        "sentence_seq": seq + 1,
-        "imprisonment_status": status,
-        "start_date": sp["start"],
-        "end_date": end,
-        "sentence_length_days": sp["length_days"],
-    })
+    ctx.writer.write(
+        SENTENCES,
+        {
+            "sentence_id": ids(rng, len(sp), 9_000_000, 5),
+            "offender_book_id": book_id[b_local],
+            "sentence_seq": seq + 1,
+            "imprisonment_status": status,
+            "start_date": sp["start"],
+            "end_date": end,
+            "sentence_length_days": sp["length_days"],
+        },
+    )
 
     # Movements: walk each booking's spells, admitting when not already in.
     trn_prisons = _choose_prison(rng, prisons, region, female, local=False)
     mv = {k: [] for k in ("book", "date", "type", "reason", "dir", "from", "to")}
-    adm_reason = {s: _reason(ctx, "ADM", spell_type=s) for s in ("remand", "sentenced",
-                                                                  "recall")}
+    adm_reason = {s: _reason(ctx, "ADM", spell_type=s) for s in ("remand", "sentenced", "recall")}
     rel_reason = {}
     cur_book, in_until, prison = -1, None, None
     for i in range(len(sp)):
@@ -431,20 +488,23 @@ def _write_spells_and_movements(ctx, rng, bookings, book_id, spells, prisons, re
         m_seq[i] = m_seq[i - 1] + 1 if m_book[i] == m_book[i - 1] else 0
     hours = rng.integers(7, 19, n)
     minutes = rng.integers(0, 60, n)
-    ctx.writer.write(MOVEMENTS, {
-        "movement_id": ids(rng, n, 30_000_000, 5),
-        "offender_book_id": book_id[m_book],
-        "movement_seq": m_seq + 1,
-        "movement_date": m_date,
-        "movement_time": np.array([f"{h:02d}:{m:02d}" for h, m in zip(hours, minutes,
-                                                                       strict=True)],
-                                  dtype=object),
-        "movement_type": np.array(mv["type"], dtype=object)[order],
-        "movement_reason_code": np.array(mv["reason"], dtype=object)[order],
-        "direction_code": np.array(mv["dir"], dtype=object)[order],
-        "from_agy_loc_id": np.array(mv["from"], dtype=object)[order],
-        "to_agy_loc_id": np.array(mv["to"], dtype=object)[order],
-    })
+    ctx.writer.write(
+        MOVEMENTS,
+        {
+            "movement_id": ids(rng, n, 30_000_000, 5),
+            "offender_book_id": book_id[m_book],
+            "movement_seq": m_seq + 1,
+            "movement_date": m_date,
+            "movement_time": np.array(
+                [f"{h:02d}:{m:02d}" for h, m in zip(hours, minutes, strict=True)], dtype=object
+            ),
+            "movement_type": np.array(mv["type"], dtype=object)[order],
+            "movement_reason_code": np.array(mv["reason"], dtype=object)[order],
+            "direction_code": np.array(mv["dir"], dtype=object)[order],
+            "from_agy_loc_id": np.array(mv["from"], dtype=object)[order],
+            "to_agy_loc_id": np.array(mv["to"], dtype=object)[order],
+        },
+    )
     _write_incidents(ctx, rng, sp, b_local, book_id, first_prison, female)
 
 
@@ -461,38 +521,51 @@ def _write_incidents(ctx, rng, sp, b_local, book_id, first_prison, female):
     for r in types:
         by_cat.setdefault(r["incident_category"], []).append(r["incident_type_code"])
     rows = []
-    for cat, counts, role_choices in (("assault", n_assault, ("PERP", "VICT")),
-                                      ("self_harm", n_harm, ("SELF",))):
+    for cat, counts, role_choices in (
+        ("assault", n_assault, ("PERP", "VICT")),
+        ("self_harm", n_harm, ("SELF",)),
+    ):
         idx = np.repeat(np.arange(len(sp)), counts)
         if len(idx) == 0:
             continue
         codes = np.array(by_cat.get(cat, ["UNKNOWN"]), dtype=object)
-        date = add_days(sp["start"][idx], np.floor(rng.random(len(idx)) * days[idx])
-                        .astype(np.int64))
-        rows.append({
-            "spell": idx,
-            "date": date,
-            "type": codes[rng.integers(len(codes), size=len(idx))],
-            "role": np.array(role_choices, dtype=object)[rng.integers(len(role_choices),
-                                                                        size=len(idx))],
-        })
+        date = add_days(
+            sp["start"][idx], np.floor(rng.random(len(idx)) * days[idx]).astype(np.int64)
+        )
+        rows.append(
+            {
+                "spell": idx,
+                "date": date,
+                "type": codes[rng.integers(len(codes), size=len(idx))],
+                "role": np.array(role_choices, dtype=object)[
+                    rng.integers(len(role_choices), size=len(idx))
+                ],
+            }
+        )
     if rows:
         cols = {k: np.concatenate([r[k] for r in rows]) for k in rows[0]}
     else:
-        cols = {"spell": np.zeros(0, dtype=np.int64), "date": np.zeros(0, "datetime64[D]"),
-                "type": np.zeros(0, dtype=object), "role": np.zeros(0, dtype=object)}
+        cols = {
+            "spell": np.zeros(0, dtype=np.int64),
+            "date": np.zeros(0, "datetime64[D]"),
+            "type": np.zeros(0, dtype=object),
+            "role": np.zeros(0, dtype=object),
+        }
     order = np.lexsort((cols["date"].astype(np.int64), cols["spell"]))
     cols = {k: v[order] for k, v in cols.items()}
     n = len(cols["spell"])
     b = b_local[cols["spell"]]
-    ctx.writer.write(INCIDENTS, {
-        "incident_party_id": ids(rng, n, 600_000, 4),
-        "incident_case_id": ids(rng, n, 100_000, 3),
-        "offender_book_id": book_id[b],
-        "incident_date": cols["date"],
-        "incident_type": cols["type"],
-        "agy_loc_id": first_prison[b],
-        "party_role": cols["role"],
-        "injury_flag": np.where(rng.random(n) < 0.3, "Y", "N").astype(object),
-        "hospital_flag": np.where(rng.random(n) < 0.05, "Y", "N").astype(object),
-    })
+    ctx.writer.write(
+        INCIDENTS,
+        {
+            "incident_party_id": ids(rng, n, 600_000, 4),
+            "incident_case_id": ids(rng, n, 100_000, 3),
+            "offender_book_id": book_id[b],
+            "incident_date": cols["date"],
+            "incident_type": cols["type"],
+            "agy_loc_id": first_prison[b],
+            "party_role": cols["role"],
+            "injury_flag": np.where(rng.random(n) < 0.3, "Y", "N").astype(object),
+            "hospital_flag": np.where(rng.random(n) < 0.05, "Y", "N").astype(object),
+        },
+    )

@@ -20,106 +20,159 @@ FMT = "dd-MON-yy"
 
 
 def _t(table, description, grain, columns, person_bearing=False, date_format=FMT):
-    return TableSpec(system=SYSTEM, table=table, description=description, grain=grain,
-                     columns=tuple(columns), person_bearing=person_bearing,
-                     date_format=date_format)
+    return TableSpec(
+        system=SYSTEM,
+        table=table,
+        description=description,
+        grain=grain,
+        columns=tuple(columns),
+        person_bearing=person_bearing,
+        date_format=date_format,
+    )
 
 
-OFFENDER = _t("offender", "One row per OASys offender record, keyed by PNC in the source: "
-              "a missing or mistyped PNC gives the same person another record.",
-              "offender record", [
-    Column("offender_pk", "int64", "OASys offender key.", "key"),
-    Column("pnc", "string", "PNC number as entered; null when not known.", ""),
-    Column("cms_prob_number", "string", "Probation case reference, when known.", ""),
-    Column("family_name", "string", "Surname.", "name"),
-    Column("forename_1", "string", "First forename.", "name"),
-    Column("forename_2", "string", "Second forename.", "name"),
-    Column("date_of_birth", "date", "Date of birth.", "date"),
-    Column("gender", "string", "Gender (seed sex_source_values, system oasys).", "code"),
-    Column("ethnic_category", "string", "Ethnicity (seed ethnicity_source_values, system "
-           "oasys).", ""),
-], person_bearing=True, date_format=None)
+OFFENDER = _t(
+    "offender",
+    "One row per OASys offender record, keyed by PNC in the source: "
+    "a missing or mistyped PNC gives the same person another record.",
+    "offender record",
+    [
+        Column("offender_pk", "int64", "OASys offender key.", "key"),
+        Column("pnc", "string", "PNC number as entered; null when not known.", ""),
+        Column("cms_prob_number", "string", "Probation case reference, when known.", ""),
+        Column("family_name", "string", "Surname.", "name"),
+        Column("forename_1", "string", "First forename.", "name"),
+        Column("forename_2", "string", "Second forename.", "name"),
+        Column("date_of_birth", "date", "Date of birth.", "date"),
+        Column("gender", "string", "Gender (seed sex_source_values, system oasys).", "code"),
+        Column(
+            "ethnic_category",
+            "string",
+            "Ethnicity (seed ethnicity_source_values, system oasys).",
+            "",
+        ),
+    ],
+    person_bearing=True,
+    date_format=None,
+)
 
-OASYS_SET = _t("oasys_set", "One row per assessment or sub-assessment; sub-assessments "
-               "point to their parent assessment.", "assessment or sub-assessment", [
-    Column("oasys_set_pk", "int64", "Assessment key.", "key"),
-    Column("offender_pk", "int64", "Offender record.", "fk"),
-    Column("parent_oasys_set_pk", "int64", "Parent assessment of a sub-assessment.", ""),
-    Column("assessment_type_code", "string", "Type (seed oasys_assessment_types).", "code"),
-    Column("initiation_date", "string", "Date started (dd-MON-yy).", "date_text"),
-    Column("date_completed", "string", "Date completed (dd-MON-yy); null if incomplete.",
-           "date_text"),
-    Column("assessment_status", "string", "COMPLETE, SIGNED or LOCKED_INCOMPLETE.", ""),
-    Column("setting", "string", "PRISON or COMMUNITY.", ""),
-])
+OASYS_SET = _t(
+    "oasys_set",
+    "One row per assessment or sub-assessment; sub-assessments point to their parent assessment.",
+    "assessment or sub-assessment",
+    [
+        Column("oasys_set_pk", "int64", "Assessment key.", "key"),
+        Column("offender_pk", "int64", "Offender record.", "fk"),
+        Column("parent_oasys_set_pk", "int64", "Parent assessment of a sub-assessment.", ""),
+        Column("assessment_type_code", "string", "Type (seed oasys_assessment_types).", "code"),
+        Column("initiation_date", "string", "Date started (dd-MON-yy).", "date_text"),
+        Column(
+            "date_completed",
+            "string",
+            "Date completed (dd-MON-yy); null if incomplete.",
+            "date_text",
+        ),
+        Column("assessment_status", "string", "COMPLETE, SIGNED or LOCKED_INCOMPLETE.", ""),
+        Column("setting", "string", "PRISON or COMMUNITY.", ""),
+    ],
+)
 
-CORE_RISK = _t("core_risk", "Risk scores and criminogenic need scores of a main assessment.",
-               "main assessment", [
-    Column("core_risk_pk", "int64", "Row key.", "key"),
-    Column("oasys_set_pk", "int64", "Assessment.", "fk"),
-    Column("ogrs3_1yr", "int64", "OGRS3 one-year proven reoffending probability (%).", ""),
-    Column("ogrs3_2yr", "int64", "OGRS3 two-year proven reoffending probability (%).", ""),
-    Column("ogp_1yr", "int64", "OASys general reoffending predictor, one year (%).", ""),
-    Column("ovp_1yr", "int64", "OASys violence predictor, one year (%).", ""),
-    Column("rosh_level_code", "string", "Overall risk of serious harm (seed rosh_levels).",
-           "code"),
-    Column("accommodation_score", "int64", "Need score 0-2.", ""),
-    Column("ete_score", "int64", "Education, training and employment need 0-2.", ""),
-    Column("relationships_score", "int64", "Relationships need 0-2.", ""),
-    Column("lifestyle_score", "int64", "Lifestyle and associates need 0-2.", ""),
-    Column("drug_misuse_score", "int64", "Drug misuse need 0-2.", ""),
-    Column("alcohol_misuse_score", "int64", "Alcohol misuse need 0-2.", ""),
-    Column("thinking_behaviour_score", "int64", "Thinking and behaviour need 0-2.", ""),
-    Column("attitudes_score", "int64", "Attitudes need 0-2.", ""),
-])
+CORE_RISK = _t(
+    "core_risk",
+    "Risk scores and criminogenic need scores of a main assessment.",
+    "main assessment",
+    [
+        Column("core_risk_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "Assessment.", "fk"),
+        Column("ogrs3_1yr", "int64", "OGRS3 one-year proven reoffending probability (%).", ""),
+        Column("ogrs3_2yr", "int64", "OGRS3 two-year proven reoffending probability (%).", ""),
+        Column("ogp_1yr", "int64", "OASys general reoffending predictor, one year (%).", ""),
+        Column("ovp_1yr", "int64", "OASys violence predictor, one year (%).", ""),
+        Column(
+            "rosh_level_code", "string", "Overall risk of serious harm (seed rosh_levels).", "code"
+        ),
+        Column("accommodation_score", "int64", "Need score 0-2.", ""),
+        Column("ete_score", "int64", "Education, training and employment need 0-2.", ""),
+        Column("relationships_score", "int64", "Relationships need 0-2.", ""),
+        Column("lifestyle_score", "int64", "Lifestyle and associates need 0-2.", ""),
+        Column("drug_misuse_score", "int64", "Drug misuse need 0-2.", ""),
+        Column("alcohol_misuse_score", "int64", "Alcohol misuse need 0-2.", ""),
+        Column("thinking_behaviour_score", "int64", "Thinking and behaviour need 0-2.", ""),
+        Column("attitudes_score", "int64", "Attitudes need 0-2.", ""),
+    ],
+)
 
-BCS = _t("bcs", "Basic custody screening answers.", "BCS sub-assessment", [
-    Column("bcs_pk", "int64", "Row key.", "key"),
-    Column("oasys_set_pk", "int64", "BCS sub-assessment.", "fk"),
-    Column("accommodation_need", "string", "Y/N.", ""),
-    Column("employment_need", "string", "Y/N.", ""),
-    Column("finance_need", "string", "Y/N.", ""),
-    Column("drug_need", "string", "Y/N.", ""),
-    Column("alcohol_need", "string", "Y/N.", ""),
-    Column("health_need", "string", "Y/N.", ""),
-    Column("family_need", "string", "Y/N.", ""),
-])
+BCS = _t(
+    "bcs",
+    "Basic custody screening answers.",
+    "BCS sub-assessment",
+    [
+        Column("bcs_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "BCS sub-assessment.", "fk"),
+        Column("accommodation_need", "string", "Y/N.", ""),
+        Column("employment_need", "string", "Y/N.", ""),
+        Column("finance_need", "string", "Y/N.", ""),
+        Column("drug_need", "string", "Y/N.", ""),
+        Column("alcohol_need", "string", "Y/N.", ""),
+        Column("health_need", "string", "Y/N.", ""),
+        Column("family_need", "string", "Y/N.", ""),
+    ],
+)
 
-ISP = _t("isp", "Initial sentence plan meetings.", "ISP sub-assessment", [
-    Column("isp_pk", "int64", "Row key.", "key"),
-    Column("oasys_set_pk", "int64", "ISP sub-assessment.", "fk"),
-    Column("meeting_date", "string", "Date of the sentence planning meeting.", "date_text"),
-    Column("objectives_count", "int64", "Number of sentence plan objectives.", "length"),
-    Column("offender_attended", "string", "Y/N.", ""),
-])
+ISP = _t(
+    "isp",
+    "Initial sentence plan meetings.",
+    "ISP sub-assessment",
+    [
+        Column("isp_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "ISP sub-assessment.", "fk"),
+        Column("meeting_date", "string", "Date of the sentence planning meeting.", "date_text"),
+        Column("objectives_count", "int64", "Number of sentence plan objectives.", "length"),
+        Column("offender_attended", "string", "Y/N.", ""),
+    ],
+)
 
-RM2000 = _t("rm2000", "Risk Matrix 2000 sub-assessments (sexual offending), linked to their "
-            "parent assessment.", "RM2000 sub-assessment", [
-    Column("rm2000_pk", "int64", "Row key.", "key"),
-    Column("oasys_set_pk", "int64", "RM2000 sub-assessment.", "fk"),
-    Column("parent_oasys_set_pk", "int64", "The main assessment it belongs to.", ""),
-    Column("rm2000_s_category", "string", "Sexual risk category (seed rosh_levels).", "code"),
-    Column("rm2000_v_category", "string", "Violence risk category (seed rosh_levels).", ""),
-    Column("rm2000_combined_category", "string", "Combined category (seed rosh_levels).", ""),
-])
+RM2000 = _t(
+    "rm2000",
+    "Risk Matrix 2000 sub-assessments (sexual offending), linked to their parent assessment.",
+    "RM2000 sub-assessment",
+    [
+        Column("rm2000_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "RM2000 sub-assessment.", "fk"),
+        Column("parent_oasys_set_pk", "int64", "The main assessment it belongs to.", ""),
+        Column("rm2000_s_category", "string", "Sexual risk category (seed rosh_levels).", "code"),
+        Column("rm2000_v_category", "string", "Violence risk category (seed rosh_levels).", ""),
+        Column("rm2000_combined_category", "string", "Combined category (seed rosh_levels).", ""),
+    ],
+)
 
-RMP = _t("rmp", "Risk management plans.", "RMP sub-assessment", [
-    Column("rmp_pk", "int64", "Row key.", "key"),
-    Column("oasys_set_pk", "int64", "RMP sub-assessment.", "fk"),
-    Column("plan_date", "string", "Date of the plan.", "date_text"),
-    Column("review_date", "string", "Date the plan is due for review.", "date_text"),
-    Column("mappa_level", "int64", "MAPPA management level (1-3); null when not MAPPA.", ""),
-])
+RMP = _t(
+    "rmp",
+    "Risk management plans.",
+    "RMP sub-assessment",
+    [
+        Column("rmp_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "RMP sub-assessment.", "fk"),
+        Column("plan_date", "string", "Date of the plan.", "date_text"),
+        Column("review_date", "string", "Date the plan is due for review.", "date_text"),
+        Column("mappa_level", "int64", "MAPPA management level (1-3); null when not MAPPA.", ""),
+    ],
+)
 
-ROSH = _t("rosh", "Risk of serious harm to each group.", "ROSH sub-assessment", [
-    Column("rosh_pk", "int64", "Row key.", "key"),
-    Column("oasys_set_pk", "int64", "ROSH sub-assessment.", "fk"),
-    Column("risk_to_children", "string", "Level (seed rosh_levels).", "code"),
-    Column("risk_to_public", "string", "Level (seed rosh_levels).", "code"),
-    Column("risk_to_known_adult", "string", "Level (seed rosh_levels).", "code"),
-    Column("risk_to_staff", "string", "Level (seed rosh_levels).", "code"),
-    Column("risk_to_prisoners", "string", "Level (seed rosh_levels); custody only.", ""),
-])
+ROSH = _t(
+    "rosh",
+    "Risk of serious harm to each group.",
+    "ROSH sub-assessment",
+    [
+        Column("rosh_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "ROSH sub-assessment.", "fk"),
+        Column("risk_to_children", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_public", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_known_adult", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_staff", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_prisoners", "string", "Level (seed rosh_levels); custody only.", ""),
+    ],
+)
 
 TABLES = (OFFENDER, OASYS_SET, CORE_RISK, BCS, ISP, RM2000, RMP, ROSH)
 
@@ -174,36 +227,43 @@ def write(ctx, history, others) -> None:
     created = np.array(created, dtype="datetime64[D]")
     m = len(creators)
     offender_pk = ids(rng, m, 400_000, 20)
-    rec = ctx.record(OFFENDER, offender_pk, creators, created,
-                     dob_missing=ctx.profile.dob_missing_criminal * 0.5)
+    rec = ctx.record(
+        OFFENDER, offender_pk, creators, created, dob_missing=ctx.profile.dob_missing_criminal * 0.5
+    )
     mids = [mm.split(" ")[0] if mm else None for mm in rec.middle]
     crn = np.array([f"X{x:06d}" for x in rng.integers(100000, 999999, m)], dtype=object)
-    ctx.writer.write(OFFENDER, {
-        "offender_pk": offender_pk,
-        "pnc": np.array(rec_pnc, dtype=object),
-        "cms_prob_number": np.where(rng.random(m) < 0.5, crn, None),
-        "family_name": np.array([s.upper() for s in rec.surname], dtype=object),
-        "forename_1": np.array([s.upper() for s in rec.forename], dtype=object),
-        "forename_2": np.array([x.upper() if x else None for x in mids], dtype=object),
-        "date_of_birth": rec.dob,
-        "gender": encode_sex(ctx, rng, rec.sex, SYSTEM),
-        "ethnic_category": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
-    })
-    ctx.truth.add("oasys_assessments", person_key=pop.key[person],
-                  assessment_date=a["date"],
-                  is_linkable=a["date"] <= np.datetime64("2023-03-31"))
+    ctx.writer.write(
+        OFFENDER,
+        {
+            "offender_pk": offender_pk,
+            "pnc": np.array(rec_pnc, dtype=object),
+            "cms_prob_number": np.where(rng.random(m) < 0.5, crn, None),
+            "family_name": np.array([s.upper() for s in rec.surname], dtype=object),
+            "forename_1": np.array([s.upper() for s in rec.forename], dtype=object),
+            "forename_2": np.array([x.upper() if x else None for x in mids], dtype=object),
+            "date_of_birth": rec.dob,
+            "gender": encode_sex(ctx, rng, rec.sex, SYSTEM),
+            "ethnic_category": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
+        },
+    )
+    ctx.truth.add(
+        "oasys_assessments",
+        person_key=pop.key[person],
+        assessment_date=a["date"],
+        is_linkable=a["date"] <= np.datetime64("2023-03-31"),
+    )
 
     # Main assessments and their sub-assessments.
     main_pk = ids(rng, n, 9_000_000, 12)
     custody = a["setting"] == "custody"
-    main_type = np.where(rng.random(n) < 0.7, _type_code(ctx, "layer_3"),
-                         _type_code(ctx, "layer_1")).astype(object)
+    main_type = np.where(
+        rng.random(n) < 0.7, _type_code(ctx, "layer_3"), _type_code(ctx, "layer_1")
+    ).astype(object)
     age = age_years(pop.dob[person], a["date"])
     young = np.clip((40 - age) / 22, 0, 1)
     ogrs1 = np.clip(np.round(rng.normal(20 + 35 * young, 14)), 1, 99).astype(np.int64)
     rosh_p = rng.random(n)
-    rosh_idx = np.where(rosh_p < 0.45, 0, np.where(rosh_p < 0.85, 1, np.where(rosh_p < 0.98,
-                                                                              2, 3)))
+    rosh_idx = np.where(rosh_p < 0.45, 0, np.where(rosh_p < 0.85, 1, np.where(rosh_p < 0.98, 2, 3)))
     levels = _levels(ctx)
 
     subs = []  # (parent index, class)
@@ -226,93 +286,119 @@ def write(ctx, history, others) -> None:
     init = a["date"]
     done = add_days(init, rng.integers(0, 21, n))
     incomplete = rng.random(n) < 0.04
-    status = np.where(incomplete, "LOCKED_INCOMPLETE", np.where(rng.random(n) < 0.5,
-                                                                 "COMPLETE", "SIGNED"))
+    status = np.where(
+        incomplete, "LOCKED_INCOMPLETE", np.where(rng.random(n) < 0.5, "COMPLETE", "SIGNED")
+    )
     s_init = init[s_parent]
     s_done = add_days(s_init, rng.integers(0, 10, k))
-    ctx.writer.write(OASYS_SET, {
-        "oasys_set_pk": np.concatenate([main_pk, sub_pk]),
-        "offender_pk": np.concatenate([offender_pk[record], offender_pk[record[s_parent]]]),
-        "parent_oasys_set_pk": np.concatenate([np.full(n, None, dtype=object),
-                                               main_pk[s_parent].astype(object)]),
-        "assessment_type_code": np.concatenate([main_type, sub_type]),
-        "initiation_date": format_dates(np.concatenate([init, s_init]), FMT),
-        "date_completed": format_dates(np.concatenate([np.where(incomplete, NAT, done),
-                                                       s_done]), FMT),
-        "assessment_status": np.concatenate([status.astype(object),
-                                             np.full(k, "COMPLETE", dtype=object)]),
-        "setting": np.concatenate([np.where(custody, "PRISON", "COMMUNITY").astype(object),
-                                   np.where(custody[s_parent], "PRISON", "COMMUNITY")
-                                   .astype(object)]),
-    })
+    ctx.writer.write(
+        OASYS_SET,
+        {
+            "oasys_set_pk": np.concatenate([main_pk, sub_pk]),
+            "offender_pk": np.concatenate([offender_pk[record], offender_pk[record[s_parent]]]),
+            "parent_oasys_set_pk": np.concatenate(
+                [np.full(n, None, dtype=object), main_pk[s_parent].astype(object)]
+            ),
+            "assessment_type_code": np.concatenate([main_type, sub_type]),
+            "initiation_date": format_dates(np.concatenate([init, s_init]), FMT),
+            "date_completed": format_dates(
+                np.concatenate([np.where(incomplete, NAT, done), s_done]), FMT
+            ),
+            "assessment_status": np.concatenate(
+                [status.astype(object), np.full(k, "COMPLETE", dtype=object)]
+            ),
+            "setting": np.concatenate(
+                [
+                    np.where(custody, "PRISON", "COMMUNITY").astype(object),
+                    np.where(custody[s_parent], "PRISON", "COMMUNITY").astype(object),
+                ]
+            ),
+        },
+    )
 
     def need(p):
         return np.minimum(rng.binomial(2, p, n), 2)
 
-    ctx.writer.write(CORE_RISK, {
-        "core_risk_pk": ids(rng, n, 1_000_000, 4),
-        "oasys_set_pk": main_pk,
-        "ogrs3_1yr": ogrs1,
-        "ogrs3_2yr": np.clip(ogrs1 + rng.integers(5, 20, n), 1, 99),
-        "ogp_1yr": np.clip(ogrs1 + rng.integers(-8, 8, n), 1, 99),
-        "ovp_1yr": np.clip(np.round(ogrs1 * rng.uniform(0.3, 0.8, n)), 1, 99).astype(np.int64),
-        "rosh_level_code": levels[rosh_idx],
-        "accommodation_score": need(0.35),
-        "ete_score": need(0.45),
-        "relationships_score": need(0.35),
-        "lifestyle_score": need(0.5),
-        "drug_misuse_score": need(0.4),
-        "alcohol_misuse_score": need(0.3),
-        "thinking_behaviour_score": need(0.55),
-        "attitudes_score": need(0.4),
-    })
+    ctx.writer.write(
+        CORE_RISK,
+        {
+            "core_risk_pk": ids(rng, n, 1_000_000, 4),
+            "oasys_set_pk": main_pk,
+            "ogrs3_1yr": ogrs1,
+            "ogrs3_2yr": np.clip(ogrs1 + rng.integers(5, 20, n), 1, 99),
+            "ogp_1yr": np.clip(ogrs1 + rng.integers(-8, 8, n), 1, 99),
+            "ovp_1yr": np.clip(np.round(ogrs1 * rng.uniform(0.3, 0.8, n)), 1, 99).astype(np.int64),
+            "rosh_level_code": levels[rosh_idx],
+            "accommodation_score": need(0.35),
+            "ete_score": need(0.45),
+            "relationships_score": need(0.35),
+            "lifestyle_score": need(0.5),
+            "drug_misuse_score": need(0.4),
+            "alcohol_misuse_score": need(0.3),
+            "thinking_behaviour_score": need(0.55),
+            "attitudes_score": need(0.4),
+        },
+    )
 
     def yn(mask_p, size):
         return np.where(rng.random(size) < mask_p, "Y", "N").astype(object)
 
     b = np.flatnonzero(s_class == "bcs")
     nb = len(b)
-    ctx.writer.write(BCS, {
-        "bcs_pk": ids(rng, nb, 3_000_000, 4),
-        "oasys_set_pk": sub_pk[b],
-        "accommodation_need": yn(0.3, nb),
-        "employment_need": yn(0.5, nb),
-        "finance_need": yn(0.4, nb),
-        "drug_need": yn(0.35, nb),
-        "alcohol_need": yn(0.25, nb),
-        "health_need": yn(0.2, nb),
-        "family_need": yn(0.3, nb),
-    })
+    ctx.writer.write(
+        BCS,
+        {
+            "bcs_pk": ids(rng, nb, 3_000_000, 4),
+            "oasys_set_pk": sub_pk[b],
+            "accommodation_need": yn(0.3, nb),
+            "employment_need": yn(0.5, nb),
+            "finance_need": yn(0.4, nb),
+            "drug_need": yn(0.35, nb),
+            "alcohol_need": yn(0.25, nb),
+            "health_need": yn(0.2, nb),
+            "family_need": yn(0.3, nb),
+        },
+    )
     i_ = np.flatnonzero(s_class == "isp")
     ni = len(i_)
-    ctx.writer.write(ISP, {
-        "isp_pk": ids(rng, ni, 3_500_000, 4),
-        "oasys_set_pk": sub_pk[i_],
-        "meeting_date": format_dates(add_days(s_init[i_], rng.integers(0, 30, ni)), FMT),
-        "objectives_count": rng.integers(1, 8, ni),
-        "offender_attended": yn(0.9, ni),
-    })
+    ctx.writer.write(
+        ISP,
+        {
+            "isp_pk": ids(rng, ni, 3_500_000, 4),
+            "oasys_set_pk": sub_pk[i_],
+            "meeting_date": format_dates(add_days(s_init[i_], rng.integers(0, 30, ni)), FMT),
+            "objectives_count": rng.integers(1, 8, ni),
+            "offender_attended": yn(0.9, ni),
+        },
+    )
     r_ = np.flatnonzero(s_class == "rm2000")
     nr = len(r_)
-    ctx.writer.write(RM2000, {
-        "rm2000_pk": ids(rng, nr, 4_000_000, 4),
-        "oasys_set_pk": sub_pk[r_],
-        "parent_oasys_set_pk": main_pk[s_parent[r_]],
-        "rm2000_s_category": levels[rng.integers(0, 4, nr)],
-        "rm2000_v_category": levels[rng.integers(0, 4, nr)],
-        "rm2000_combined_category": levels[rng.integers(0, 4, nr)],
-    })
+    ctx.writer.write(
+        RM2000,
+        {
+            "rm2000_pk": ids(rng, nr, 4_000_000, 4),
+            "oasys_set_pk": sub_pk[r_],
+            "parent_oasys_set_pk": main_pk[s_parent[r_]],
+            "rm2000_s_category": levels[rng.integers(0, 4, nr)],
+            "rm2000_v_category": levels[rng.integers(0, 4, nr)],
+            "rm2000_combined_category": levels[rng.integers(0, 4, nr)],
+        },
+    )
     p_ = np.flatnonzero(s_class == "rmp")
     npl = len(p_)
     plan = add_days(s_init[p_], rng.integers(0, 14, npl))
-    ctx.writer.write(RMP, {
-        "rmp_pk": ids(rng, npl, 4_500_000, 4),
-        "oasys_set_pk": sub_pk[p_],
-        "plan_date": format_dates(plan, FMT),
-        "review_date": format_dates(add_days(plan, 182), FMT),
-        "mappa_level": np.where(rng.random(npl) < 0.3, rng.integers(1, 4, npl), None)
-        .astype(object),
-    })
+    ctx.writer.write(
+        RMP,
+        {
+            "rmp_pk": ids(rng, npl, 4_500_000, 4),
+            "oasys_set_pk": sub_pk[p_],
+            "plan_date": format_dates(plan, FMT),
+            "review_date": format_dates(add_days(plan, 182), FMT),
+            "mappa_level": np.where(rng.random(npl) < 0.3, rng.integers(1, 4, npl), None).astype(
+                object
+            ),
+        },
+    )
     o_ = np.flatnonzero(s_class == "rosh")
     no = len(o_)
     base = rosh_idx[s_parent[o_]]
@@ -320,12 +406,15 @@ def write(ctx, history, others) -> None:
     def around(size):
         return levels[np.clip(base + rng.integers(-1, 1, size), 0, 3)]
 
-    ctx.writer.write(ROSH, {
-        "rosh_pk": ids(rng, no, 5_000_000, 4),
-        "oasys_set_pk": sub_pk[o_],
-        "risk_to_children": around(no),
-        "risk_to_public": levels[base],
-        "risk_to_known_adult": around(no),
-        "risk_to_staff": around(no),
-        "risk_to_prisoners": np.where(custody[s_parent[o_]], around(no), None),
-    })
+    ctx.writer.write(
+        ROSH,
+        {
+            "rosh_pk": ids(rng, no, 5_000_000, 4),
+            "oasys_set_pk": sub_pk[o_],
+            "risk_to_children": around(no),
+            "risk_to_public": levels[base],
+            "risk_to_known_adult": around(no),
+            "risk_to_staff": around(no),
+            "risk_to_prisoners": np.where(custody[s_parent[o_]], around(no), None),
+        },
+    )

@@ -23,20 +23,42 @@ CASES = TableSpec(
     grain="case",
     columns=(
         Column("case_id", "int64", "Xhibit's id of the case.", "key"),
-        Column("case_number", "string", "Crown Court case number: type letter, year, serial "
-               "(e.g. T20170123).", "text"),
-        Column("case_type", "string", "T trial, S committal for sentence, A appeal (seed "
-               "crown_case_types).", "code"),
-        Column("court_code", "string", "Three-digit Crown Court location code (seed courts).",
-               "code"),
-        Column("receipt_date", "timestamp", "Date the case was received at the Crown Court.",
-               "date"),
-        Column("originating_court_code", "string", "Magistrates' court that sent or committed "
-               "the case (seed courts).", "code"),
-        Column("committal_date", "timestamp", "Date of sending/committal by the magistrates' "
-               "court.", "date"),
-        Column("police_urn", "string", "Police URN of the case; missing or mistyped in a "
-               "share of cases.", ""),
+        Column(
+            "case_number",
+            "string",
+            "Crown Court case number: type letter, year, serial (e.g. T20170123).",
+            "text",
+        ),
+        Column(
+            "case_type",
+            "string",
+            "T trial, S committal for sentence, A appeal (seed crown_case_types).",
+            "code",
+        ),
+        Column(
+            "court_code", "string", "Three-digit Crown Court location code (seed courts).", "code"
+        ),
+        Column(
+            "receipt_date", "timestamp", "Date the case was received at the Crown Court.", "date"
+        ),
+        Column(
+            "originating_court_code",
+            "string",
+            "Magistrates' court that sent or committed the case (seed courts).",
+            "code",
+        ),
+        Column(
+            "committal_date",
+            "timestamp",
+            "Date of sending/committal by the magistrates' court.",
+            "date",
+        ),
+        Column(
+            "police_urn",
+            "string",
+            "Police URN of the case; missing or mistyped in a share of cases.",
+            "",
+        ),
     ),
 )
 
@@ -51,18 +73,24 @@ DEFENDANTS = TableSpec(
         Column("case_id", "int64", "The case.", "fk"),
         Column("surname", "string", "Surname as recorded.", "name"),
         Column("forename_1", "string", "First forename as recorded.", "name"),
-        Column("forename_2", "string", "Other forenames as recorded (may be initials).",
-               "name"),
+        Column("forename_2", "string", "Other forenames as recorded (may be initials).", "name"),
         Column("date_of_birth", "timestamp", "Date of birth; null when unknown.", "date"),
         Column("sex", "string", "Sex (seed sex_source_values, system xhibit).", "code"),
-        Column("ethnicity", "string", "Ethnicity code (seed ethnicity_source_values, system "
-               "xhibit).", ""),
+        Column(
+            "ethnicity",
+            "string",
+            "Ethnicity code (seed ethnicity_source_values, system xhibit).",
+            "",
+        ),
         Column("pnc_number", "string", "PNC id when known.", ""),
         Column("postcode", "string", "Postcode of the defendant's address.", ""),
-        Column("remand_status_code", "string", "Remand status (seed remand_status_codes, "
-               "system xhibit).", "code"),
-        Column("disposal_date", "timestamp", "Date the defendant's case was disposed of.",
-               "date"),
+        Column(
+            "remand_status_code",
+            "string",
+            "Remand status (seed remand_status_codes, system xhibit).",
+            "code",
+        ),
+        Column("disposal_date", "timestamp", "Date the defendant's case was disposed of.", "date"),
     ),
 )
 
@@ -89,20 +117,24 @@ DISPOSALS = TableSpec(
     columns=(
         Column("disposal_id", "int64", "Xhibit's id of the disposal.", "key"),
         Column("offence_id", "int64", "The offence disposed of.", "fk"),
-        Column("disposal_code", "string", "Disposal code (seed disposal_codes, system xhibit).",
-               "code"),
+        Column(
+            "disposal_code", "string", "Disposal code (seed disposal_codes, system xhibit).", "code"
+        ),
         Column("disposal_date", "timestamp", "Date of the disposal.", "date"),
         Column("custody_months", "int64", "Custodial length in months.", "length"),
-        Column("order_months", "int64", "Community or suspended order length in months.",
-               "length"),
+        Column("order_months", "int64", "Community or suspended order length in months.", "length"),
         Column("fine_amount", "float64", "Fine amount in pounds.", ""),
     ),
 )
 
 TABLES = (CASES, DEFENDANTS, OFFENCES, DISPOSALS)
 
-_PLEA_TYPE = {"guilty": "guilty", "guilty_late": "guilty", "guilty_lesser": "guilty_lesser",
-              "not_guilty": "not_guilty"}
+_PLEA_TYPE = {
+    "guilty": "guilty",
+    "guilty_late": "guilty",
+    "guilty_lesser": "guilty_lesser",
+    "not_guilty": "not_guilty",
+}
 
 
 def _urn_typo(rng, urn: str) -> str:
@@ -125,8 +157,10 @@ def write(ctx, history, others) -> None:
     receipt = cc["receipt_date"][cases]
     year = receipt.astype("datetime64[Y]").astype(np.int64) + 1970
     case_number = np.array(
-        [f"{t}{y}{s:04d}" for t, y, s in zip(cc["case_type"][cases], year,
-                                             rng.integers(1, 9999, n), strict=True)],
+        [
+            f"{t}{y}{s:04d}"
+            for t, y, s in zip(cc["case_type"][cases], year, rng.integers(1, 9999, n), strict=True)
+        ],
         dtype=object,
     )
     urn = cc["urn"][cases].copy()
@@ -137,16 +171,19 @@ def write(ctx, history, others) -> None:
         urn[i] = _urn_typo(rng, urn[i])
     urn[urn_missing] = None
     committal = mc["disposal_date"][cc["mags_case"][cases]]
-    ctx.writer.write(CASES, {
-        "case_id": case_id,
-        "case_number": case_number,
-        "case_type": cc["case_type"][cases],
-        "court_code": cc["court"][cases],
-        "receipt_date": receipt,
-        "originating_court_code": cc["mags_court"][cases],
-        "committal_date": committal,
-        "police_urn": urn,
-    })
+    ctx.writer.write(
+        CASES,
+        {
+            "case_id": case_id,
+            "case_number": case_number,
+            "case_type": cc["case_type"][cases],
+            "court_code": cc["court"][cases],
+            "receipt_date": receipt,
+            "originating_court_code": cc["mags_court"][cases],
+            "committal_date": committal,
+            "police_urn": urn,
+        },
+    )
     # Truth: which magistrates' case each Crown defendant-on-case came from.
     from datafirst.generator.systems import libra
 
@@ -161,37 +198,50 @@ def write(ctx, history, others) -> None:
             None,
         ),
         mags_case_in_extract=in_libra,
-        urn_recorded=np.where(urn_missing, "missing", np.where(urn_typo, "mistyped", "exact"))
-        .astype(object),
+        urn_recorded=np.where(
+            urn_missing, "missing", np.where(urn_typo, "mistyped", "exact")
+        ).astype(object),
     )
     person = cc["person"][cases]
-    rec = ctx.record(DEFENDANTS, doc_id, person, receipt,
-                     dob_missing=ctx.profile.dob_missing_criminal * 0.6)
+    rec = ctx.record(
+        DEFENDANTS, doc_id, person, receipt, dob_missing=ctx.profile.dob_missing_criminal * 0.6
+    )
     middle = rec.middle.copy()
-    ctx.writer.write(DEFENDANTS, {
-        "defendant_on_case_id": doc_id,
-        "case_id": case_id,
-        "surname": np.array([s.upper() if rng.random() < 0.5 else s for s in rec.surname],
-                            dtype=object),
-        "forename_1": rec.forename,
-        "forename_2": np.where(middle == "", None, middle),
-        "date_of_birth": rec.dob,
-        "sex": encode_sex(ctx, rng, rec.sex, SYSTEM),
-        "ethnicity": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
-        "pnc_number": np.where(rng.random(n) < 0.85, ctx.pop.pnc[person], None),
-        "postcode": rec.postcode,
-        "remand_status_code": code_for(ctx, "remand_status_codes", "remand_status",
-                                       "remand_status_code", cc["remand"][cases], rng,
-                                       source_system=SYSTEM),
-        "disposal_date": cc["disposal_date"][cases],
-    })
+    ctx.writer.write(
+        DEFENDANTS,
+        {
+            "defendant_on_case_id": doc_id,
+            "case_id": case_id,
+            "surname": np.array(
+                [s.upper() if rng.random() < 0.5 else s for s in rec.surname], dtype=object
+            ),
+            "forename_1": rec.forename,
+            "forename_2": np.where(middle == "", None, middle),
+            "date_of_birth": rec.dob,
+            "sex": encode_sex(ctx, rng, rec.sex, SYSTEM),
+            "ethnicity": encode_ethnicity(ctx, rng, rec.ethnicity, SYSTEM),
+            "pnc_number": np.where(rng.random(n) < 0.85, ctx.pop.pnc[person], None),
+            "postcode": rec.postcode,
+            "remand_status_code": code_for(
+                ctx,
+                "remand_status_codes",
+                "remand_status",
+                "remand_status_code",
+                cc["remand"][cases],
+                rng,
+                source_system=SYSTEM,
+            ),
+            "disposal_date": cc["disposal_date"][cases],
+        },
+    )
     off = np.flatnonzero(keep[co["crown_case"]])
     m = len(off)
     off_id = ids(rng, m, 20_000_000)
     crown_case = co["crown_case"][off]
     plea_type = np.array([_PLEA_TYPE[p] for p in co["plea"][off]], dtype=object)
-    plea_code = code_for(ctx, "plea_codes", "plea_type", "plea_code", plea_type, rng,
-                         source_system=SYSTEM)
+    plea_code = code_for(
+        ctx, "plea_codes", "plea_type", "plea_code", plea_type, rng, source_system=SYSTEM
+    )
     plea_code[co["plea"][off] == "guilty"] = "PG"
     plea_code[co["plea"][off] == "guilty_late"] = "CPG"
     plea_date = np.where(
@@ -200,23 +250,38 @@ def write(ctx, history, others) -> None:
         cc["disposal_date"][crown_case] - rng.integers(0, 20, m).astype("timedelta64[D]"),
     )
     plea_date = np.maximum(plea_date, cc["receipt_date"][crown_case])
-    ctx.writer.write(OFFENCES, {
-        "offence_id": off_id,
-        "defendant_on_case_id": doc_of[crown_case],
-        "count_number": co["seq"][off],
-        "offence_code": co["offence_code"][off],
-        "plea_code": plea_code,
-        "plea_date": plea_date,
-    })
-    ctx.writer.write(DISPOSALS, {
-        "disposal_id": ids(rng, m, 50_000_000),
-        "offence_id": off_id,
-        "disposal_code": code_for(ctx, "disposal_codes", "disposal_type", "disposal_code",
-                                  co["disposal_type"][off], rng, source_system=SYSTEM),
-        "disposal_date": cc["disposal_date"][crown_case],
-        "custody_months": np.where(co["custody_months"][off] > 0, co["custody_months"][off],
-                                   None).astype(object),
-        "order_months": np.where(co["community_months"][off] > 0, co["community_months"][off],
-                                 None).astype(object),
-        "fine_amount": co["amount"][off],
-    })
+    ctx.writer.write(
+        OFFENCES,
+        {
+            "offence_id": off_id,
+            "defendant_on_case_id": doc_of[crown_case],
+            "count_number": co["seq"][off],
+            "offence_code": co["offence_code"][off],
+            "plea_code": plea_code,
+            "plea_date": plea_date,
+        },
+    )
+    ctx.writer.write(
+        DISPOSALS,
+        {
+            "disposal_id": ids(rng, m, 50_000_000),
+            "offence_id": off_id,
+            "disposal_code": code_for(
+                ctx,
+                "disposal_codes",
+                "disposal_type",
+                "disposal_code",
+                co["disposal_type"][off],
+                rng,
+                source_system=SYSTEM,
+            ),
+            "disposal_date": cc["disposal_date"][crown_case],
+            "custody_months": np.where(
+                co["custody_months"][off] > 0, co["custody_months"][off], None
+            ).astype(object),
+            "order_months": np.where(
+                co["community_months"][off] > 0, co["community_months"][off], None
+            ).astype(object),
+            "fine_amount": co["amount"][off],
+        },
+    )
