@@ -1,7 +1,7 @@
 {#-
     Parse a date held as text in one of the source systems' layouts; text
-    that is blank or not a real date gives null (the staging model then
-    quarantines or flags the row).
+    that is blank, not exactly in the layout, or not a real date (31/02)
+    gives null (the staging model then quarantines or flags the row).
 
     Arguments:
         expression: SQL expression holding the text.

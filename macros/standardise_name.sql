@@ -14,11 +14,11 @@
 -#}
 {% macro standardise_name(expression) -%}
     {%- set upper_clean = "upper(" ~ strip_accents("trim(" ~ expression ~ ")") ~ ")" -%}
-    {%- set no_apostrophes = regexp_replace_all(upper_clean, "['`’]", "") -%}
+    {%- set no_apostrophes = regexp_replace_all(upper_clean, "[''`’]", "") -%}
     {%- set spaced = regexp_replace_all(no_apostrophes, "[^A-Z]+", " ") -%}
     {%- set untitled = regexp_replace_all(
         "' ' || " ~ spaced ~ " || ' '",
-        " (MR|MRS|MS|MISS|MX|DR|REV|SIR|LADY|LORD) ",
+        " (MR|MRS|MS|MISS|MX|MASTER|DR|REV|SIR|LADY|LORD) ",
         " "
     ) -%}
     {%- set joined = regexp_replace_all(untitled, " (MC|MAC|O|D) ([A-Z]{2})", " \\1\\2") -%}

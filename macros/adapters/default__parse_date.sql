@@ -7,5 +7,5 @@
         'yyyymmdd': 'yyyyMMdd',
         'dd-MON-yy': 'dd-MMM-yy',
     } -%}
-    try_to_timestamp(nullif(trim({{ expression }}), ''), '{{ formats[layout] }}')::date
+    cast(try_to_timestamp(nullif(trim({{ expression }}), ''), '{{ formats[layout] }}') as date)
 {%- endmacro %}

@@ -3,12 +3,17 @@ fixed seed (built once per test session, in a temporary folder)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from datafirst.generator import PROFILES, GeneratorConfig, generate
+from datafirst.generator.config import PROJECT_ROOT
 
 TEST_PEOPLE = 12000
 TEST_SEED = 7
@@ -67,3 +72,73 @@ def attach_extract(con, extract: dict) -> None:
         con.execute(
             f"create or replace view truth_{path.stem} as select * from read_parquet('{path}')"
         )
+
+
+# --- a small warehouse built once per session --------------------------------
+
+WAREHOUSE_PEOPLE = 3000
+WAREHOUSE_SEED = 3
+DBT = str(Path(sys.executable).with_name("dbt"))
+
+
+class Warehouse:
+    """A generated extract and the dbt environment that builds on it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.raw_dir = root / "raw"
+        self.truth_dir = root / "truth"
+        self.duckdb_path = root / "warehouse.duckdb"
+        self.target = root / "target"
+        self.env = dict(os.environ)
+        self.env.update(
+            DBT_PROFILES_DIR=str(PROJECT_ROOT),
+            DATAFIRST_RAW_DIR=str(self.raw_dir),
+            DATAFIRST_TRUTH_DIR=str(self.truth_dir),
+            DATAFIRST_DUCKDB_PATH=str(self.duckdb_path),
+            DBT_TARGET_PATH=str(self.target),
+            DBT_LOG_PATH=str(root / "logs"),
+        )
+        self.build: subprocess.CompletedProcess | None = None
+        self.build_results: dict = {}
+
+    def dbt(self, *args: str, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [DBT, *args],
+            cwd=PROJECT_ROOT,
+            env={**self.env, **env},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    def run_results(self) -> dict:
+        return json.loads((self.target / "run_results.json").read_text())
+
+    def connect(self):
+        """Read-only connection to the built warehouse, with the truth as views."""
+        con = duckdb.connect(str(self.duckdb_path), read_only=True)
+        for path in sorted(self.truth_dir.glob("*.parquet")):
+            con.execute(
+                f"create or replace temp view truth_{path.stem} as "
+                f"select * from read_parquet('{path}')"
+            )
+        return con
+
+
+@pytest.fixture(scope="session")
+def warehouse(tmp_path_factory) -> Warehouse:
+    """Generate a small extract and `dbt build` the warehouse on it, once."""
+    wh = Warehouse(tmp_path_factory.mktemp("warehouse"))
+    generate(
+        GeneratorConfig(
+            people=WAREHOUSE_PEOPLE,
+            seed=WAREHOUSE_SEED,
+            raw_dir=wh.raw_dir,
+            truth_dir=wh.truth_dir,
+        )
+    )
+    wh.build = wh.dbt("build")
+    if (wh.target / "run_results.json").exists():
+        wh.build_results = wh.run_results()
+    return wh

@@ -476,6 +476,18 @@ def test_coverage_windows(db):
         "where disposal_date between '1900-01-02' and '2030-01-01'"
     ).fetchone()
     assert str(crown[0]) >= "2013-01-01" and str(crown[1]) <= "2023-03-31 23:59:59"
+    # Nothing in the prison extract happens after the extract was taken.
+    for table, column in [
+        ("offender_sentences", "start_date"),
+        ("offender_sentences", "end_date"),
+        ("external_movements", "movement_date"),
+        ("offender_bookings", "booking_end_date"),
+    ]:
+        late = db.execute(
+            f"select count(*) from raw_nomis__{table} where {column} > '2023-03-31' "
+            f"and {column} < '2090-01-01'"
+        ).fetchone()[0]
+        assert late == 0, (table, column, late)
     oasys_late = db.execute(
         "select count(*) from truth_oasys_assessments where not is_linkable"
     ).fetchone()[0]

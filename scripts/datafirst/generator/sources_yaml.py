@@ -67,6 +67,13 @@ def render(module) -> str:
             "          meta:",
             f"            grain: {_quote(spec.grain)}",
             f"            person_bearing: {str(spec.person_bearing).lower()}",
+            f"            key: {spec.key}",
+            "        data_tests:",
+            "          - reconciles_with_staging:",
+            "              arguments:",
+            f"                staging_model: ref('stg_{system}__{spec.table}')",
+            f"                source_system: {system}",
+            f"                source_table: {spec.table}",
             "        columns:",
         ]
         for col in spec.columns:
@@ -78,28 +85,58 @@ def render(module) -> str:
     return "\n".join(lines) + "\n"
 
 
-def path_for(system: str, root: Path = PROJECT_ROOT) -> Path:
-    return root / "models" / "staging" / system / f"_{system}__sources.yml"
+def render_raw_tables() -> str:
+    """The ``raw_tables()`` macro: every raw table with its key, for the models
+    that must visit every staging model (quarantine, reconciliation)."""
+    lines = [
+        "{#- Generated from the generator's table specs by",
+        "    `python -m datafirst.generator.sources_yaml`; do not edit by hand.",
+        "",
+        "    Every raw source table with its system, key column and whether it",
+        "    holds person records; the staging model of each is",
+        "    stg_<system>__<table>.",
+        "",
+        "    Arguments: none.",
+        "-#}",
+        "{% macro raw_tables() -%}",
+        "    {{ return([",
+    ]
+    for module in SYSTEMS:
+        for spec in module.TABLES:
+            lines.append(
+                f"        {{'system': '{spec.system}', 'table': '{spec.table}', "
+                f"'key': '{spec.key}', 'person_bearing': {str(spec.person_bearing).lower()}}},"
+            )
+    lines += ["    ]) }}", "{%- endmacro %}"]
+    return "\n".join(lines) + "\n"
+
+
+def outputs(root: Path = PROJECT_ROOT) -> dict[Path, str]:
+    """Every generated file and its content."""
+    files = {
+        root / "models" / "staging" / m.SYSTEM / f"_{m.SYSTEM}__sources.yml": render(m)
+        for m in SYSTEMS
+    }
+    files[root / "macros" / "raw_tables.sql"] = render_raw_tables()
+    return files
 
 
 def write_all(root: Path = PROJECT_ROOT) -> list[Path]:
     written = []
-    for module in SYSTEMS:
-        path = path_for(module.SYSTEM, root)
+    for path, text in outputs(root).items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(module))
+        path.write_text(text)
         written.append(path)
     return written
 
 
 def check(root: Path = PROJECT_ROOT) -> list[Path]:
-    """Source files that differ from what the specs would write."""
-    stale = []
-    for module in SYSTEMS:
-        path = path_for(module.SYSTEM, root)
-        if not path.exists() or path.read_text() != render(module):
-            stale.append(path)
-    return stale
+    """Generated files that differ from what the specs would write."""
+    return [
+        path
+        for path, text in outputs(root).items()
+        if not path.exists() or path.read_text() != text
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,6 +17,9 @@ from datafirst.generator.extract import Column, TableSpec
 from datafirst.generator.systems._common import encode_ethnicity, encode_sex, ids
 
 SYSTEM = "nomis"
+#: The extract is taken on this date: later spells and movements do not exist
+#: yet, and custody running past it is still open.
+EXTRACT_END = np.datetime64(COVERAGE[SYSTEM][1])
 
 OFFENDERS = TableSpec(
     system=SYSTEM,
@@ -336,7 +339,8 @@ def write(ctx, history, others) -> None:
     region = _person_region(ctx, sub["person"], sub["start"])
     female = pop.sex[sub["person"]] == "F"
     first_prison = _choose_prison(rng, prisons, region, female, local=True)
-    still_in = np.isnat(sub["end"])
+    booking_end = np.where(sub["end"] > EXTRACT_END, np.datetime64("NaT"), sub["end"])
+    still_in = np.isnat(booking_end)
     ctx.writer.write(
         BOOKINGS,
         {
@@ -347,7 +351,7 @@ def write(ctx, history, others) -> None:
                 dtype=object,
             ),
             "booking_begin_date": sub["start"],
-            "booking_end_date": sub["end"],
+            "booking_end_date": booking_end,
             "agy_loc_id": first_prison,
             "active_flag": np.where(still_in, "Y", "N").astype(object),
         },
@@ -408,6 +412,7 @@ def _write_spells_and_movements(
     pos[bookings] = np.arange(len(bookings))
     in_scope = spells["booking"] <= pos.shape[0] - 1
     in_scope[in_scope] = pos[spells["booking"][in_scope]] >= 0
+    in_scope &= spells["start"] <= EXTRACT_END
     sp = spells.take(np.flatnonzero(in_scope))
     b_local = pos[sp["booking"]]
     status = np.array(
@@ -416,7 +421,7 @@ def _write_spells_and_movements(
     seq = np.zeros(len(sp), dtype=np.int64)
     for i in range(1, len(sp)):
         seq[i] = seq[i - 1] + 1 if b_local[i] == b_local[i - 1] else 0
-    end = np.where(sp["end"] > np.datetime64("2023-12-31"), np.datetime64("NaT"), sp["end"])
+    end = np.where(sp["end"] > EXTRACT_END, np.datetime64("NaT"), sp["end"])
     ctx.writer.write(
         SENTENCES,
         {
@@ -454,7 +459,7 @@ def _write_spells_and_movements(
             in_until = max(in_until, stop)
         last_of_run = (i + 1 == len(sp)) or b_local[i + 1] != b or sp["start"][i + 1] > in_until
         if last_of_run:
-            days = int((min(in_until, np.datetime64("2023-12-31")) - start).astype(int))
+            days = int((min(in_until, EXTRACT_END) - start).astype(int))
             if days > 240 and rng.random() < 0.8:
                 t_date = add_days(np.array([start]), int(days * rng.uniform(0.1, 0.6)))[0]
                 new = trn_prisons[b]
@@ -467,7 +472,7 @@ def _write_spells_and_movements(
                     mv["from"].append(prison)
                     mv["to"].append(new)
                     prison = new
-            if in_until <= np.datetime64("2023-12-31"):
+            if in_until <= EXTRACT_END:
                 rt = sp["release_type"][i]
                 if rt not in rel_reason:
                     rel_reason[rt] = _reason(ctx, "REL", release_type=rt)

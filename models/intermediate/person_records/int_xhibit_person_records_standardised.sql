@@ -1,0 +1,34 @@
+with
+
+defendants as (
+    select * from {{ ref('stg_xhibit__defendants') }}
+    where quarantine_reason is null
+),
+
+final as (
+    select
+        'crown_xhibit|' || defendant_on_case_id as record_id,
+        'crown_xhibit' as source_dataset,
+        'xhibit' as source_system,
+        'defendants' as source_table,
+        defendant_on_case_id as source_record_id,
+        forename,
+        middle_names,
+        surname,
+        cast(null as {{ array_type('varchar') }}) as forename_aliases,
+        cast(null as {{ array_type('varchar') }}) as surname_aliases,
+        cast(null as {{ array_type('date') }}) as date_of_birth_aliases,
+        date_of_birth,
+        sex,
+        ethnicity_code,
+        postcode,
+        postcode_outward,
+        pnc_number,
+        cast(null as varchar) as cro_number,
+        cast(null as varchar) as party_category,
+        disposal_date as event_date,
+        true as is_linkable
+    from defendants
+)
+
+select * from final

@@ -1,0 +1,67 @@
+{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
+    parsed (parse_date alone would accept '1/6/2019'). -#}
+{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
+
+with
+
+source as (
+    select * from {{ source('caseman', 'case_events') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(event_id as varchar) as event_id,
+        file_row_number as source_row_number,
+        cast(case_number as varchar) as case_number,
+
+        -- codes
+        nullif(trim(event_code), '') as event_code,
+        {{ decode_code('event_code', 'civil_event_types', 'event_code',
+            'event_stage', {'source_system': 'caseman'}) }} as event_stage,
+
+        -- numbers
+        cast(event_sequence as integer) as event_sequence,
+
+        -- dates
+        nullif(trim(event_date), '') as event_date_source,
+        {{ parse_date(
+            "case when " ~ regexp_like('trim(event_date)', ddmmyyyy)
+            ~ " then event_date end", 'dd/mm/yyyy') }} as event_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ first_reason([
+            ['event_id is null', 'null_key'],
+            ['row_number() over (partition by event_id
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['case_number is null', 'null_parent_key'],
+            ['event_date is null', 'unparseable_date:event_date'],
+            ['not ' ~ is_valid_date('event_date'), 'impossible_date:event_date'],
+            ['event_sequence < 0', 'negative_length:event_sequence'],
+            ['event_code is null or not ' ~ code_in_seed('event_code',
+                'civil_event_types', 'event_code',
+                {'source_system': 'caseman'}), 'unknown_code:event_code'],
+        ]) }} as quarantine_reason,
+        cast(null as varchar) as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        event_id,
+        source_row_number,
+        case_number,
+        event_sequence,
+        event_code,
+        event_stage,
+        event_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

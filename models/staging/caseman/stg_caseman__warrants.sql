@@ -1,0 +1,84 @@
+{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
+    parsed (parse_date alone would accept '1/6/2019'). -#}
+{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
+
+with
+
+source as (
+    select * from {{ source('caseman', 'warrants') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(warrant_number as varchar) as warrant_number,
+        file_row_number as source_row_number,
+        cast(case_number as varchar) as case_number,
+
+        -- codes
+        nullif(trim(warrant_type_code), '') as warrant_type_code,
+        {{ decode_code('warrant_type_code', 'civil_warrant_types',
+            'warrant_type_code', 'warrant_type_description',
+            {'source_system': 'caseman'}) }} as warrant_type_description,
+
+        -- text
+        nullif(trim(warrant_status), '') as warrant_status,
+
+        -- numbers
+        cast(warrant_amount as decimal(12, 2)) as warrant_amount,
+
+        -- dates
+        nullif(trim(issue_date), '') as issue_date_source,
+        {{ parse_date(
+            "case when " ~ regexp_like('trim(issue_date)', ddmmyyyy)
+            ~ " then issue_date end", 'dd/mm/yyyy') }} as issue_date,
+        nullif(trim(executed_date), '') as executed_date_source,
+        {{ parse_date(
+            "case when " ~ regexp_like('trim(executed_date)', ddmmyyyy)
+            ~ " then executed_date end", 'dd/mm/yyyy') }} as executed_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ first_reason([
+            ['warrant_number is null', 'null_key'],
+            ['row_number() over (partition by warrant_number
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['case_number is null', 'null_parent_key'],
+            ['issue_date is null', 'unparseable_date:issue_date'],
+            ['executed_date_source is not null and executed_date is null',
+                'unparseable_date:executed_date'],
+            ['not ' ~ is_valid_date('issue_date'), 'impossible_date:issue_date'],
+            ['not ' ~ is_valid_date('executed_date'),
+                'impossible_date:executed_date'],
+            ['warrant_amount < 0', 'negative_length:warrant_amount'],
+            ['warrant_type_code is null or not ' ~ code_in_seed(
+                'warrant_type_code', 'civil_warrant_types', 'warrant_type_code',
+                {'source_system': 'caseman'}),
+                'unknown_code:warrant_type_code'],
+        ]) }} as quarantine_reason,
+        {{ all_flags([
+            [is_garbled('warrant_status'), 'garbled_text:warrant_status'],
+        ]) }} as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        warrant_number,
+        source_row_number,
+        case_number,
+        warrant_type_code,
+        warrant_type_description,
+        warrant_status,
+        warrant_amount,
+        issue_date,
+        executed_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

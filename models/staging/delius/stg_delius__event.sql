@@ -1,0 +1,96 @@
+with
+
+source as (
+    select * from {{ source('delius', 'event') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(event_id as varchar) as event_id,
+        file_row_number as source_row_number,
+        cast(offender_id as varchar) as offender_id,
+
+        -- codes
+        nullif(trim(disposal_type_code), '') as disposal_type_code,
+        {{ decode_code('disposal_type_code', 'delius_disposal_types',
+            'disposal_type_code', 'event_category') }} as event_category,
+        nullif(trim(probation_area_code), '') as probation_area_code,
+        nullif(trim(termination_reason_code), '') as termination_reason_code,
+        {{ decode_code('termination_reason_code', 'termination_reasons',
+            'termination_reason_code', 'outcome',
+            {'applies_to': 'event'}) }} as termination_outcome,
+
+        -- numbers
+        cast(event_number as integer) as event_number,
+        cast(disposal_length as integer) as disposal_length,
+        lower(nullif(trim(length_unit), '')) as disposal_length_unit,
+
+        -- dates
+        nullif(trim(referral_date), '') as referral_date_source,
+        {{ parse_date('referral_date', 'yyyy-mm-dd') }} as referral_date,
+        nullif(trim(termination_date), '') as termination_date_source,
+        {{ parse_date('termination_date', 'yyyy-mm-dd') }} as termination_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        termination_date_source is null as is_running,
+        {{ first_reason([
+            ['event_id is null', 'null_key'],
+            ['row_number() over (partition by event_id
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['offender_id is null', 'null_parent_key'],
+            ['referral_date is null', 'unparseable_date:referral_date'],
+            ['termination_date_source is not null and termination_date is null',
+                'unparseable_date:termination_date'],
+            ['not ' ~ is_valid_date('referral_date'),
+                'impossible_date:referral_date'],
+            ['not ' ~ is_valid_date('termination_date'),
+                'impossible_date:termination_date'],
+            ['disposal_length < 0', 'negative_length:disposal_length'],
+            ['disposal_type_code is null or not ' ~ code_in_seed(
+                'disposal_type_code', 'delius_disposal_types',
+                'disposal_type_code'), 'unknown_code:disposal_type_code'],
+            ['probation_area_code is null or not ' ~ code_in_seed(
+                'probation_area_code', 'probation_areas',
+                'probation_area_code'), 'unknown_code:probation_area_code'],
+            ['termination_reason_code is not null and not ' ~ code_in_seed(
+                'termination_reason_code', 'termination_reasons',
+                'termination_reason_code', {'applies_to': 'event'}),
+                'unknown_code:termination_reason_code'],
+        ]) }} as quarantine_reason,
+        {{ all_flags([
+            ['termination_date < referral_date',
+                'termination_date_before_referral_date'],
+            ['termination_date is not null'
+                ~ ' and termination_reason_code is null',
+                'missing_termination_reason'],
+        ]) }} as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        event_id,
+        source_row_number,
+        offender_id,
+        event_number,
+        disposal_type_code,
+        event_category,
+        probation_area_code,
+        disposal_length,
+        disposal_length_unit,
+        termination_reason_code,
+        termination_outcome,
+        is_running,
+        referral_date,
+        termination_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

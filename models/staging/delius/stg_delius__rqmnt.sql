@@ -1,0 +1,91 @@
+with
+
+source as (
+    select * from {{ source('delius', 'rqmnt') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(rqmnt_id as varchar) as rqmnt_id,
+        file_row_number as source_row_number,
+        cast(event_id as varchar) as event_id,
+
+        -- codes
+        nullif(trim(requirement_code), '') as requirement_code,
+        {{ decode_code('requirement_code', 'requirement_types',
+            'requirement_code', 'requirement_category') }}
+            as requirement_category,
+        {{ decode_code('requirement_code', 'requirement_types',
+            'requirement_code', 'length_unit') }} as length_unit,
+        nullif(trim(termination_reason_code), '') as termination_reason_code,
+        {{ decode_code('termination_reason_code', 'termination_reasons',
+            'termination_reason_code', 'outcome',
+            {'applies_to': 'requirement'}) }} as termination_outcome,
+
+        -- numbers
+        cast(length as integer) as length,
+
+        -- dates
+        nullif(trim(start_date), '') as start_date_source,
+        {{ parse_date('start_date', 'yyyy-mm-dd') }} as start_date,
+        nullif(trim(termination_date), '') as termination_date_source,
+        {{ parse_date('termination_date', 'yyyy-mm-dd') }} as termination_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        termination_date_source is null as is_running,
+        {{ first_reason([
+            ['rqmnt_id is null', 'null_key'],
+            ['row_number() over (partition by rqmnt_id
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['event_id is null', 'null_parent_key'],
+            ['start_date is null', 'unparseable_date:start_date'],
+            ['termination_date_source is not null and termination_date is null',
+                'unparseable_date:termination_date'],
+            ['not ' ~ is_valid_date('start_date'),
+                'impossible_date:start_date'],
+            ['not ' ~ is_valid_date('termination_date'),
+                'impossible_date:termination_date'],
+            ['length < 0', 'negative_length:length'],
+            ['requirement_code is null or not ' ~ code_in_seed(
+                'requirement_code', 'requirement_types', 'requirement_code'),
+                'unknown_code:requirement_code'],
+            ['termination_reason_code is not null and not ' ~ code_in_seed(
+                'termination_reason_code', 'termination_reasons',
+                'termination_reason_code', {'applies_to': 'requirement'}),
+                'unknown_code:termination_reason_code'],
+        ]) }} as quarantine_reason,
+        {{ all_flags([
+            ['termination_date < start_date',
+                'termination_date_before_start_date'],
+            ['termination_date is not null'
+                ~ ' and termination_reason_code is null',
+                'missing_termination_reason'],
+        ]) }} as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        rqmnt_id,
+        source_row_number,
+        event_id,
+        requirement_code,
+        requirement_category,
+        length,
+        length_unit,
+        termination_reason_code,
+        termination_outcome,
+        is_running,
+        start_date,
+        termination_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

@@ -1,0 +1,134 @@
+with
+
+source as (
+    select * from {{ source('libra', 'defendant_case') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(defendant_case_id as varchar) as defendant_case_id,
+        file_row_number as source_row_number,
+        nullif(trim(case_number), '') as case_number,
+        upper(nullif(trim(urn), '')) as police_urn,
+        nullif(trim(court_code), '') as court_code,
+        {{ standardise_pnc('pnc_id') }} as pnc_number,
+
+        -- names: Libra holds 'SURNAME, Forenames' in one field
+        defendant_name as defendant_name_source,
+        {{ standardise_name("split_part(defendant_name, ',', 1)") }} as surname,
+        {{ standardise_name("split_part(defendant_name, ',', 2)") }}
+            as forenames,
+
+        -- person attributes
+        nullif(trim(sex), '') as sex_source_value,
+        {{ decode_code('sex', 'sex_source_values', 'source_value', 'sex',
+            {'source_system': 'libra'}) }} as sex,
+        nullif(trim(self_defined_ethnicity), '') as ethnicity_source_value,
+        {{ decode_code('self_defined_ethnicity', 'ethnicity_source_values',
+            'source_value', 'ethnicity_code', {'source_system': 'libra'}) }}
+            as ethnicity_code,
+        nullif(trim(address_line_1), '') as address_line_1,
+        {{ standardise_postcode('postcode') }} as postcode,
+        nullif(trim(remand_status_code), '') as remand_status_code,
+        {{ decode_code('remand_status_code', 'remand_status_codes',
+            'remand_status_code', 'remand_status',
+            {'source_system': 'libra'}) }} as remand_status,
+
+        -- dates
+        nullif(trim(date_of_birth), '') as date_of_birth_source,
+        {{ parse_date('date_of_birth', 'dd/mm/yyyy') }} as date_of_birth,
+        nullif(trim(first_hearing_date), '') as first_hearing_date_source,
+        {{ parse_date('first_hearing_date', 'dd/mm/yyyy') }}
+            as first_hearing_date,
+        nullif(trim(disposal_date), '') as disposal_date_source,
+        {{ parse_date('disposal_date', 'dd/mm/yyyy') }} as disposal_date,
+
+        -- raw values kept for the checks below
+        postcode as postcode_source,
+        pnc_id as pnc_source
+    from source
+),
+
+checked as (
+    select
+        *,
+        split_part(forenames, ' ', 1) as forename,
+        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
+            as middle_names,
+        {{ postcode_outward('postcode') }} as postcode_outward,
+        {{ first_reason([
+            ['defendant_case_id is null', 'null_key'],
+            ['row_number() over (partition by defendant_case_id
+                order by source_row_number) > 1', 'duplicate_key'],
+            [is_garbled('defendant_name_source'), 'garbled_text:defendant_name'],
+            ['surname is null and forenames is null', 'missing_name'],
+            ['date_of_birth_source is not null and date_of_birth is null',
+                'unparseable_date:date_of_birth'],
+            ['first_hearing_date is null', 'unparseable_date:first_hearing_date'],
+            ['disposal_date is null', 'unparseable_date:disposal_date'],
+            ['not ' ~ is_valid_date('first_hearing_date'),
+                'impossible_date:first_hearing_date'],
+            ['not ' ~ is_valid_date('disposal_date'),
+                'impossible_date:disposal_date'],
+            ['not ' ~ is_valid_date('date_of_birth')
+                ~ ' or date_of_birth > first_hearing_date',
+                'impossible_date:date_of_birth'],
+            ['court_code is null or not ' ~ code_in_seed('court_code', 'courts', 'court_code',
+                {'court_type': 'magistrates'}), 'unknown_code:court_code'],
+            ['remand_status_code is not null and remand_status is null'
+                ~ ' and not ' ~ code_in_seed('remand_status_code',
+                'remand_status_codes', 'remand_status_code',
+                {'source_system': 'libra'}), 'unknown_code:remand_status_code'],
+        ]) }} as quarantine_reason,
+        {{ all_flags([
+            ["defendant_name_source not like '%,%'", 'name_without_comma'],
+            ['date_of_birth_source is null', 'missing_date_of_birth'],
+            ['extract(month from date_of_birth) = 1'
+                ~ ' and extract(day from date_of_birth) = 1',
+                'date_of_birth_first_of_january'],
+            ['sex_source_value is not null and sex is null and not '
+                ~ code_in_seed('sex_source_value', 'sex_source_values',
+                'source_value', {'source_system': 'libra'}),
+                'unknown_code:sex'],
+            ['sex is null', 'missing_sex'],
+            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+            ['postcode_source is not null and postcode is null',
+                'invalid_postcode'],
+            [is_garbled('address_line_1'), 'garbled_text:address_line_1'],
+            [is_garbled('case_number'), 'garbled_text:case_number'],
+            ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
+        ]) }} as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        defendant_case_id,
+        source_row_number,
+        case_number,
+        police_urn,
+        court_code,
+        pnc_number,
+        forenames,
+        forename,
+        middle_names,
+        surname,
+        sex,
+        sex_source_value,
+        ethnicity_code,
+        ethnicity_source_value,
+        address_line_1,
+        postcode,
+        postcode_outward,
+        remand_status_code,
+        remand_status,
+        date_of_birth,
+        first_hearing_date,
+        disposal_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

@@ -1,0 +1,58 @@
+with
+
+source as (
+    select * from {{ source('libra', 'hearing') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(hearing_id as varchar) as hearing_id,
+        file_row_number as source_row_number,
+        cast(defendant_case_id as varchar) as defendant_case_id,
+
+        -- codes
+        nullif(trim(hearing_type_code), '') as hearing_type_code,
+        nullif(trim(court_code), '') as court_code,
+
+        -- dates
+        nullif(trim(hearing_date), '') as hearing_date_source,
+        {{ parse_date('hearing_date', 'dd/mm/yyyy') }} as hearing_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ first_reason([
+            ['hearing_id is null', 'null_key'],
+            ['row_number() over (partition by hearing_id
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['defendant_case_id is null', 'null_parent_key'],
+            ['hearing_date is null', 'unparseable_date:hearing_date'],
+            ['not ' ~ is_valid_date('hearing_date'),
+                'impossible_date:hearing_date'],
+            ['hearing_type_code is null or not ' ~ code_in_seed('hearing_type_code', 'hearing_types',
+                'hearing_type_code', {'source_system': 'libra'}),
+                'unknown_code:hearing_type_code'],
+            ['court_code is null or not ' ~ code_in_seed('court_code', 'courts', 'court_code',
+                {'court_type': 'magistrates'}), 'unknown_code:court_code'],
+        ]) }} as quarantine_reason,
+        cast(null as varchar) as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        hearing_id,
+        source_row_number,
+        defendant_case_id,
+        hearing_type_code,
+        court_code,
+        hearing_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

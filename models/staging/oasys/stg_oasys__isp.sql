@@ -1,0 +1,71 @@
+{#- OASys went live in 2001-02: an earlier date is impossible (see
+    stg_oasys__oasys_set for why the warehouse-wide window is not enough). -#}
+{%- set oasys_earliest_date =
+    "cast('" ~ var('oasys_earliest_date') ~ "' as date)" -%}
+
+with
+
+source as (
+    select * from {{ source('oasys', 'isp') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(isp_pk as varchar) as isp_pk,
+        file_row_number as source_row_number,
+        cast(oasys_set_pk as varchar) as oasys_set_pk,
+
+        -- numbers
+        cast(objectives_count as integer) as objectives_count,
+
+        -- booleans
+        upper(nullif(trim(offender_attended), ''))
+            as offender_attended_source,
+        case upper(trim(offender_attended))
+            when 'Y' then true
+            when 'N' then false
+        end as has_offender_attended,
+
+        -- dates: Oracle 'dd-MON-yy' text
+        nullif(trim(meeting_date), '') as meeting_date_source,
+        {{ parse_date('meeting_date', 'dd-MON-yy') }} as meeting_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ first_reason([
+            ['isp_pk is null', 'null_key'],
+            ['row_number() over (partition by isp_pk
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['oasys_set_pk is null', 'null_parent_key'],
+            ['meeting_date is null', 'unparseable_date:meeting_date'],
+            ['not ' ~ is_valid_date('meeting_date')
+                ~ ' or meeting_date < ' ~ oasys_earliest_date,
+                'impossible_date:meeting_date'],
+            ['objectives_count < 0', 'negative_length:objectives_count'],
+        ]) }} as quarantine_reason,
+        {{ all_flags([
+            ['offender_attended_source is not null'
+                ~ ' and has_offender_attended is null',
+                'unknown_code:offender_attended'],
+        ]) }} as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        isp_pk,
+        source_row_number,
+        oasys_set_pk,
+        objectives_count,
+        has_offender_attended,
+        meeting_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

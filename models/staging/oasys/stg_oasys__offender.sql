@@ -1,0 +1,98 @@
+with
+
+source as (
+    select * from {{ source('oasys', 'offender') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(offender_pk as varchar) as offender_pk,
+        file_row_number as source_row_number,
+        {{ standardise_pnc('pnc') }} as pnc_number,
+        upper(nullif(trim(cms_prob_number), '')) as cms_prob_number,
+
+        -- names: OASys holds two forenames in separate upper-case fields
+        forename_1 as forename_1_source,
+        forename_2 as forename_2_source,
+        family_name as family_name_source,
+        {{ standardise_name("concat_ws(' ', forename_1, forename_2)") }}
+            as forenames,
+        {{ standardise_name('forename_2') }} as middle_names,
+        {{ standardise_name('family_name') }} as surname,
+
+        -- person attributes
+        nullif(trim(gender), '') as sex_source_value,
+        {{ decode_code('gender', 'sex_source_values', 'source_value', 'sex',
+            {'source_system': 'oasys'}) }} as sex,
+        nullif(trim(ethnic_category), '') as ethnicity_source_value,
+        {{ decode_code('ethnic_category', 'ethnicity_source_values',
+            'source_value', 'ethnicity_code', {'source_system': 'oasys'}) }}
+            as ethnicity_code,
+
+        -- dates: a typed date in the source
+        cast(date_of_birth as date) as date_of_birth,
+
+        -- raw values kept for the checks below
+        nullif(trim(pnc), '') as pnc_source
+    from source
+),
+
+checked as (
+    select
+        *,
+        split_part(forenames, ' ', 1) as forename,
+        -- OASys holds no address: the standard columns stay null.
+        cast(null as varchar) as postcode,
+        cast(null as varchar) as postcode_outward,
+        {{ first_reason([
+            ['offender_pk is null', 'null_key'],
+            ['row_number() over (partition by offender_pk
+                order by source_row_number) > 1', 'duplicate_key'],
+            [is_garbled('forename_1_source'), 'garbled_text:forename_1'],
+            [is_garbled('forename_2_source'), 'garbled_text:forename_2'],
+            [is_garbled('family_name_source'), 'garbled_text:family_name'],
+            ['surname is null and forenames is null', 'missing_name'],
+            ['not ' ~ is_valid_date('date_of_birth'),
+                'impossible_date:date_of_birth'],
+        ]) }} as quarantine_reason,
+        {{ all_flags([
+            ['date_of_birth is null', 'missing_date_of_birth'],
+            ['extract(month from date_of_birth) = 1'
+                ~ ' and extract(day from date_of_birth) = 1',
+                'date_of_birth_first_of_january'],
+            ['sex_source_value is not null and sex is null and not '
+                ~ code_in_seed('sex_source_value', 'sex_source_values',
+                'source_value', {'source_system': 'oasys'}),
+                'unknown_code:sex'],
+            ['sex is null', 'missing_sex'],
+            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+            ['pnc_source is null', 'missing_pnc'],
+            ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
+        ]) }} as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        offender_pk,
+        source_row_number,
+        pnc_number,
+        cms_prob_number,
+        forenames,
+        forename,
+        middle_names,
+        surname,
+        sex,
+        sex_source_value,
+        ethnicity_code,
+        ethnicity_source_value,
+        postcode,
+        postcode_outward,
+        date_of_birth,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

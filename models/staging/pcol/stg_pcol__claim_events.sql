@@ -1,0 +1,55 @@
+with
+
+source as (
+    select * from {{ source('pcol', 'claim_events') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(event_id as varchar) as event_id,
+        file_row_number as source_row_number,
+        cast(claim_number as varchar) as claim_number,
+
+        -- codes
+        nullif(trim(event_type_code), '') as event_type_code,
+        {{ decode_code('event_type_code', 'civil_event_types', 'event_code',
+            'event_stage', {'source_system': 'pcol'}) }} as event_stage,
+
+        -- dates (typed in the extract)
+        cast(event_date as date) as event_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ first_reason([
+            ['event_id is null', 'null_key'],
+            ['row_number() over (partition by event_id
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['claim_number is null', 'null_parent_key'],
+            ['event_date is null', 'unparseable_date:event_date'],
+            ['not ' ~ is_valid_date('event_date'), 'impossible_date:event_date'],
+            ['event_type_code is null or not ' ~ code_in_seed(
+                'event_type_code', 'civil_event_types', 'event_code',
+                {'source_system': 'pcol'}), 'unknown_code:event_type_code'],
+        ]) }} as quarantine_reason,
+        cast(null as varchar) as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        event_id,
+        source_row_number,
+        claim_number,
+        event_type_code,
+        event_stage,
+        event_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

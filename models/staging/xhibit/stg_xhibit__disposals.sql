@@ -1,0 +1,67 @@
+with
+
+source as (
+    select * from {{ source('xhibit', 'disposals') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(disposal_id as varchar) as disposal_id,
+        file_row_number as source_row_number,
+        cast(offence_id as varchar) as offence_id,
+
+        -- codes
+        nullif(trim(disposal_code), '') as disposal_code,
+        {{ decode_code('disposal_code', 'disposal_codes', 'disposal_code',
+            'disposal_type', {'source_system': 'xhibit'}) }} as disposal_type,
+
+        -- numbers
+        cast(custody_months as integer) as custody_months,
+        cast(order_months as integer) as order_months,
+        cast(fine_amount as decimal(12, 2)) as fine_amount,
+
+        -- dates (typed timestamps in the source)
+        cast(disposal_date as date) as disposal_date
+    from source
+),
+
+checked as (
+    select
+        *,
+        {{ first_reason([
+            ['disposal_id is null', 'null_key'],
+            ['row_number() over (partition by disposal_id
+                order by source_row_number) > 1', 'duplicate_key'],
+            ['offence_id is null', 'null_parent_key'],
+            ['disposal_date is null', 'unparseable_date:disposal_date'],
+            ['not ' ~ is_valid_date('disposal_date'),
+                'impossible_date:disposal_date'],
+            ['custody_months < 0', 'negative_length:custody_months'],
+            ['order_months < 0', 'negative_length:order_months'],
+            ['fine_amount < 0', 'negative_length:fine_amount'],
+            ['not coalesce(' ~ code_in_seed('disposal_code', 'disposal_codes',
+                'disposal_code', {'source_system': 'xhibit'}) ~ ', false)',
+                'unknown_code:disposal_code'],
+        ]) }} as quarantine_reason,
+        cast(null as varchar) as dq_flags
+    from renamed
+),
+
+final as (
+    select
+        disposal_id,
+        source_row_number,
+        offence_id,
+        disposal_code,
+        disposal_type,
+        custody_months,
+        order_months,
+        fine_amount,
+        disposal_date,
+        quarantine_reason,
+        dq_flags
+    from checked
+)
+
+select * from final

@@ -1,0 +1,223 @@
+"""Staging: every raw row is staged or quarantined with a reason, every row
+the generator corrupted is caught, missing extracts stop the build, and the
+standardisation macros handle the tricky cases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pyarrow.parquet as pq
+import pytest
+
+from datafirst.generator.systems import all_tables
+
+TABLES = all_tables()
+
+
+def _id(spec):
+    return f"{spec.system}.{spec.table}"
+
+
+@pytest.fixture()
+def con(warehouse):
+    """A read-only connection, closed after each test so that dbt can open
+    the warehouse again."""
+    assert warehouse.build.returncode == 0, warehouse.build.stdout[-3000:]
+    connection = warehouse.connect()
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize("spec", TABLES, ids=_id)
+def test_every_raw_row_is_staged_or_quarantined(con, warehouse, spec):
+    raw = pq.read_metadata(warehouse.raw_dir / spec.system / f"{spec.table}.parquet").num_rows
+    staged, quarantined = con.execute(
+        f"""
+        select count(*) filter (where quarantine_reason is null),
+               (select count(*) from intermediate.int_source_rows_quarantined
+                where source_system = '{spec.system}' and source_table = '{spec.table}')
+        from staging.stg_{spec.system}__{spec.table}
+        """
+    ).fetchone()
+    assert staged + quarantined == raw
+    assert staged > 0
+
+
+@pytest.mark.parametrize("spec", TABLES, ids=_id)
+def test_every_injected_malformation_is_caught(con, spec):
+    """Checked against the generator's own log of what it corrupted."""
+    rows = con.execute(
+        f"""
+        select m.row_number, m.malformation, m.column_name,
+               s.quarantine_reason, s.dq_flags
+        from truth_malformed_rows as m
+        left join staging.stg_{spec.system}__{spec.table} as s
+            on s.source_row_number = m.row_number
+        where m.source_system = '{spec.system}' and m.source_table = '{spec.table}'
+        """
+    ).fetchall()
+    missed = [r for r in rows if r[3] is None and r[4] is None]
+    assert not missed, missed[:5]
+    for _, kind, column, reason, _flags in rows:
+        # Structural problems are named exactly.
+        if kind in {"null_key", "duplicate_key"} and reason is not None:
+            assert reason.startswith(("null_key", "duplicate_key")), (kind, reason)
+        if kind == "negative_length" and reason is not None:
+            assert reason.startswith("negative_length:"), (kind, column, reason)
+
+
+def test_quarantined_share_is_close_to_the_injected_share(con):
+    """Trusted rows are not thrown away: overall, quarantine is about the size
+    of what the generator corrupted."""
+    quarantined = con.execute(
+        "select count(*) from intermediate.int_source_rows_quarantined"
+    ).fetchone()[0]
+    injected = con.execute("select count(*) from truth_malformed_rows").fetchone()[0]
+    assert injected * 0.6 <= quarantined <= injected * 1.5
+
+
+def test_reconciliation_is_tested_on_every_source(warehouse):
+    manifest = json.loads((warehouse.target / "manifest.json").read_text())
+    covered = {
+        dependency
+        for node in manifest["nodes"].values()
+        if node.get("test_metadata", {}).get("name") == "reconciles_with_staging"
+        for dependency in node["depends_on"]["nodes"]
+    }
+    assert {f"source.datafirst.{s.system}.{s.table}" for s in TABLES} <= covered
+
+
+def test_quarantine_volume_warns_then_fails_past_its_thresholds(warehouse):
+    warn = warehouse.dbt(
+        "test", "-s", "int_source_rows_reconciled", "--vars", "{quarantine_warn_share: 0.0}"
+    )
+    assert warn.returncode == 0, warn.stdout[-2000:]
+    assert "WARN" in warn.stdout and "quarantine_share_below_warning_level" in warn.stdout
+    fail = warehouse.dbt(
+        "test", "-s", "int_source_rows_reconciled", "--vars", "{quarantine_error_share: 0.0}"
+    )
+    assert fail.returncode != 0
+    assert "quarantine_share_below_error_level" in fail.stdout
+
+
+def test_build_reports_quarantine_volumes(warehouse):
+    assert "Quarantine: rows of each raw table" in warehouse.build.stdout
+    assert "libra.defendant_case:" in warehouse.build.stdout
+
+
+@pytest.mark.parametrize("problem", ["missing", "empty"])
+def test_missing_or_empty_extract_stops_the_build_naming_it(warehouse, tmp_path, problem):
+    raw = tmp_path / "raw"
+    shutil.copytree(warehouse.raw_dir, raw)
+    victim = raw / "nomis" / "incidents.parquet"
+    if problem == "missing":
+        victim.unlink()
+    else:
+        schema = pq.read_schema(victim)
+        pq.write_table(schema.empty_table(), victim)
+    result = warehouse.dbt(
+        "build",
+        "-s",
+        "stg_libra__hearing",
+        DATAFIRST_RAW_DIR=str(raw),
+        DATAFIRST_DUCKDB_PATH=str(tmp_path / "other.duckdb"),
+    )
+    assert result.returncode != 0
+    assert f"nomis.incidents: {problem} extract" in result.stdout
+
+
+# --- standardisation macros ---------------------------------------------------------
+
+NAME_CASES = [
+    ("O'Brien", "OBRIEN"),
+    ("O BRIEN", "OBRIEN"),
+    ("o’brien", "OBRIEN"),
+    ("McDonald", "MCDONALD"),
+    ("Mc Donald", "MCDONALD"),
+    ("MAC DONALD", "MACDONALD"),
+    ("Smith-Jones", "SMITH JONES"),
+    ("  smith   jones ", "SMITH JONES"),
+    ("D'Arcy", "DARCY"),
+    ("Mr John", "JOHN"),
+    ("MRS. Jane", "JANE"),
+    ("Dr Who", "WHO"),
+    ("J.", "J"),
+    ("J", "J"),
+    ("Zoë", "ZOE"),
+    ("François", "FRANCOIS"),
+    ("UNKNOWN", None),
+    ("Not Known", None),
+    ("N/A", None),
+    ("", None),
+    ("   ", None),
+    (None, None),
+    ("Mary-Jane", "MARY JANE"),
+    ("Marco", "MARCO"),
+    ("Doherty", "DOHERTY"),
+]
+
+POSTCODE_CASES = [
+    ("LS9 7AB", "LS9 7AB"),
+    ("ls97ab", "LS9 7AB"),
+    (" ls9  7ab ", "LS9 7AB"),
+    ("sw1a1aa", "SW1A 1AA"),
+    ("M1 1AE", "M1 1AE"),
+    ("CR2 6XH", "CR2 6XH"),
+    ("B5", None),
+    ("NOT KNOWN", None),
+    ("12345", None),
+    ("", None),
+    (None, None),
+]
+
+PNC_CASES = [
+    ("2009/0123456K", "2009/0123456K"),
+    ("09/123456K", "2009/0123456K"),
+    ("95/12K", "1995/0000012K"),
+    (" 2001 / 0000001a ", "2001/0000001A"),
+    ("ABC", None),
+    (None, None),
+]
+
+
+def _literal(value):
+    return "null" if value is None else "'" + value.replace("'", "''") + "'"
+
+
+def _run_macro(warehouse, macro, cases):
+    values = " union all ".join(
+        f"select {i} as case_id, cast({_literal(v)} as varchar) as input_value"
+        for i, (v, _) in enumerate(cases)
+    )
+    sql = (
+        f"with cases as ({values}) select case_id, {{{{ {macro}('input_value') }}}} as output "
+        "from cases order by case_id"
+    )
+    result = warehouse.dbt(
+        "show", "--inline", sql, "--limit", "1000", "--output", "json", "--log-format", "json"
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    for line in result.stdout.splitlines():
+        event = json.loads(line)
+        preview = event.get("data", {}).get("preview")
+        if preview:
+            rows = json.loads(preview) if isinstance(preview, str) else preview
+            return [r["output"] for r in rows]
+    raise AssertionError("no preview in dbt show output")
+
+
+@pytest.mark.parametrize(
+    "macro,cases",
+    [
+        ("standardise_name", NAME_CASES),
+        ("standardise_postcode", POSTCODE_CASES),
+        ("standardise_pnc", PNC_CASES),
+    ],
+)
+def test_standardisation_macros(warehouse, macro, cases):
+    got = _run_macro(warehouse, macro, cases)
+    expected = [e for _, e in cases]
+    mismatches = [(v, e, g) for (v, e), g in zip(cases, got, strict=True) if e != g]
+    assert not mismatches
+    assert got == expected
