@@ -1,0 +1,62 @@
+{#- How well the journey linkage finds the magistrates' case each Crown case
+    came from, against the generator's truth. -#}
+with
+
+crown_records as (
+    select record_id
+    from {{ ref('int_court_cases_journey_prepared') }}
+    where source_dataset = 'crown_xhibit'
+),
+
+truth as (
+    select * from {{ ref('stg_truth__crown_mags_cases') }}
+),
+
+links as (
+    select * from {{ ref('linkage_mags_crown_links') }}
+),
+
+judged as (
+    select
+        crown_records.record_id,
+        coalesce(truth.is_mags_case_in_extract, false)
+            as came_from_linkable_case,
+        links.mags_record_id,
+        case
+            when
+                truth.is_mags_case_in_extract
+                and links.mags_record_id = truth.mags_record_id
+                then 'right'
+            when links.mags_record_id is not null then 'wrong'
+            when truth.is_mags_case_in_extract then 'missed'
+            else 'correctly_unlinked'
+        end as outcome
+    from crown_records
+    left join truth
+        on crown_records.record_id = truth.crown_record_id
+    left join links
+        on crown_records.record_id = links.crown_record_id
+),
+
+final as (
+    select
+        count(*) as crown_cases,
+        count(*) filter (where came_from_linkable_case)
+            as crown_cases_from_linkable_mags_case,
+        count(*) filter (where outcome = 'right') as linked_right,
+        count(*) filter (where outcome = 'wrong') as linked_wrong,
+        count(*) filter (where outcome = 'missed') as missed,
+        count(*) filter (where outcome = 'correctly_unlinked')
+            as correctly_unlinked,
+        cast(count(*) filter (where outcome = 'right') as double)
+        / nullif(count(*) filter (where came_from_linkable_case), 0)
+            as share_linked_right,
+        cast(count(*) filter (where outcome = 'wrong') as double)
+        / nullif(count(*), 0) as share_linked_wrong,
+        cast(count(*) filter (where outcome = 'missed') as double)
+        / nullif(count(*) filter (where came_from_linkable_case), 0)
+            as share_missed
+    from judged
+)
+
+select * from final

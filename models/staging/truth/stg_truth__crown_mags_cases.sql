@@ -1,0 +1,26 @@
+with
+
+source as (
+    select * from {{ source('truth', 'crown_mags_cases') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(defendant_on_case_id as varchar) as defendant_on_case_id,
+        cast(mags_defendant_case_id as varchar) as mags_defendant_case_id,
+        'crown_xhibit|' || cast(defendant_on_case_id as varchar)
+            as crown_record_id,
+        'mags_hocas|' || cast(mags_defendant_case_id as varchar)
+            as mags_record_id,
+
+        -- strings
+        cast(crown_case_type as varchar) as crown_case_type,
+        cast(urn_recorded as varchar) as urn_recorded,
+
+        -- booleans
+        cast(mags_case_in_extract as boolean) as is_mags_case_in_extract
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,258 @@
+"""Build Splink linkers for the person models, train them, and predict and
+cluster with trained models. Splink runs on its own in-memory DuckDB; tables
+go in and come out as Arrow, so nothing is left in the warehouse."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
+from splink import DuckDBAPI, Linker, SettingsCreator
+
+from datafirst.linkage import comparisons
+from datafirst.linkage.specs import PersonModel
+
+MODELS_DIR = Path(__file__).with_name("models")
+
+#: Columns of int_person_records_unioned that the person models read.
+PERSON_COLUMNS = (
+    "record_id",
+    "source_dataset",
+    "forename",
+    "middle_names",
+    "surname",
+    "forename_aliases",
+    "surname_aliases",
+    "date_of_birth",
+    "date_of_birth_aliases",
+    "sex",
+    "postcode",
+    "postcode_outward",
+    "pnc_number",
+)
+
+_COMPARISONS = {
+    "forename": comparisons.forename,
+    "middle_names": comparisons.middle_names,
+    "surname": comparisons.surname,
+    "date_of_birth": comparisons.date_of_birth,
+    "postcode": comparisons.postcode,
+    "sex": lambda: comparisons.exact("sex"),
+    "pnc_number": lambda: comparisons.exact("pnc_number"),
+}
+
+logging.getLogger("splink").setLevel(logging.ERROR)
+
+
+def settings_for(model: PersonModel) -> SettingsCreator:
+    return SettingsCreator(
+        link_type=model.link_type,
+        unique_id_column_name="record_id",
+        source_dataset_column_name="source_dataset",
+        comparisons=[_COMPARISONS[c]() for c in model.comparisons],
+        blocking_rules_to_generate_predictions=list(model.blocking),
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+        additional_columns_to_retain=[],
+    )
+
+
+def split_by_dataset(records: pa.Table, model: PersonModel) -> dict[str, pa.Table]:
+    """The model's input tables: one per dataset, linkable records only."""
+    con = duckdb.connect()
+    con.register("records", records)
+    cols = ", ".join(PERSON_COLUMNS)
+    out = {}
+    for dataset in model.datasets:
+        table = con.sql(
+            f"select {cols} from records where source_dataset = '{dataset}' and is_linkable "
+            "order by record_id"
+        ).to_arrow_table()
+        if table.num_rows:
+            out[dataset] = table
+    con.close()
+    return out
+
+
+def new_linker(model: PersonModel, tables: dict[str, pa.Table], settings) -> Linker:
+    db_api = DuckDBAPI()
+    frames = [db_api.register(t, dataset_display_name=name) for name, t in tables.items()]
+    return Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.WARNING)
+
+
+def load_model(name: str, folder: Path = MODELS_DIR) -> dict:
+    return json.loads((folder / f"{name}.json").read_text())
+
+
+def predict(
+    model: PersonModel,
+    trained: dict,
+    tables: dict[str, pa.Table],
+    floor: float | None = None,
+) -> pa.Table:
+    """Score candidate pairs with a trained model after re-estimating the
+    prior for these records; keep pairs at or above ``floor`` (by default the
+    model's low threshold)."""
+    meta = trained["datafirst"]
+    if model.link_type == "link_only" and len(tables) < 2 or not tables:
+        return _empty_edges()
+    if model.link_type == "dedupe_only" and sum(t.num_rows for t in tables.values()) < 2:
+        return _empty_edges()
+    linker = new_linker(model, tables, trained["splink"])
+    linker.training.estimate_probability_two_random_records_match(
+        list(model.deterministic), recall=meta["deterministic_recall"]
+    )
+    floor = meta["thresholds"]["low"] if floor is None else floor
+    predictions = linker.inference.predict(threshold_match_probability=floor)
+    con = duckdb.connect()
+    con.register("scored", predictions.as_pyarrow_table())
+    # The dataset is the part of the record id before the bar.
+    table = con.sql(
+        f"""
+        select record_id_l, record_id_r,
+               split_part(record_id_l, '|', 1) as source_dataset_l,
+               split_part(record_id_r, '|', 1) as source_dataset_r,
+               match_weight, match_probability, '{model.name}' as link_model
+        from scored
+        order by record_id_l, record_id_r
+        """
+    ).to_arrow_table()
+    con.close()
+    return table
+
+
+def _empty_edges() -> pa.Table:
+    return pa.table(
+        {
+            "record_id_l": pa.array([], pa.string()),
+            "record_id_r": pa.array([], pa.string()),
+            "source_dataset_l": pa.array([], pa.string()),
+            "source_dataset_r": pa.array([], pa.string()),
+            "match_weight": pa.array([], pa.float64()),
+            "match_probability": pa.array([], pa.float64()),
+            "link_model": pa.array([], pa.string()),
+        }
+    )
+
+
+def connected_components(nodes: pa.Table, edges: pa.Table) -> pa.Table:
+    """Cluster ``nodes`` (column record_id) by the ``edges`` given (all of
+    which count as links) with Splink's connected components; the cluster id
+    is the smallest record id in the cluster, so ids are stable."""
+    from splink.internals.clustering import cluster_pairwise_predictions_at_threshold
+
+    db_api = DuckDBAPI()
+    edges = edges.select(["record_id_l", "record_id_r", "match_probability"])
+    clusters = cluster_pairwise_predictions_at_threshold(
+        nodes.select(["record_id"]),
+        edges,
+        db_api,
+        node_id_column_name="record_id",
+        threshold_match_probability=None,
+    ).as_pyarrow_table()
+    con = duckdb.connect()
+    con.register("clusters", clusters)
+    # Re-key every cluster on its smallest member, whatever Splink chose.
+    out = con.sql(
+        "select record_id, min(record_id) over (partition by cluster_id) as cluster_id "
+        "from clusters order by record_id"
+    ).to_arrow_table()
+    con.close()
+    return out
+
+
+LEVELS = ("low", "default", "high")
+
+
+def score_links(records: pa.Table, models_dir: Path = MODELS_DIR) -> pa.Table:
+    """Deduplicate every dataset and link across datasets with the trained
+    models: every scored pair at or above its model's low threshold, with
+    whether it links at each level (low, default, high)."""
+    from datafirst.linkage.specs import CROSS_JUSTICE, DEDUPE_MODELS
+
+    parts = []
+    for model in (*DEDUPE_MODELS.values(), CROSS_JUSTICE):
+        trained = load_model(model.name, models_dir)
+        scored = predict(model, trained, split_by_dataset(records, model))
+        thresholds = trained["datafirst"]["thresholds"]
+        for level in LEVELS:
+            flags = pa.compute.greater_equal(scored["match_probability"], thresholds[level])
+            scored = scored.append_column(f"is_link_{level}", flags)
+        parts.append(scored)
+    return pa.concat_tables(parts)
+
+
+#: Each link's strongest level as a stand-in probability, so that one
+#: multi-threshold clustering gives all three levels at once even though every
+#: model has its own thresholds.
+_LEVEL_SCORE = {"low": 0.5, "default": 0.7, "high": 0.9}
+_LEVEL_CUT = {"low": 0.45, "default": 0.65, "high": 0.85}
+
+
+def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
+    """One row per person record with its per-dataset person id and its
+    cross-justice id at the low, default and high thresholds.
+
+    Per-dataset clusters come from within-dataset links only; cross-justice
+    clusters from the same within-dataset links plus the cross-dataset links,
+    so every per-dataset cluster lies inside one cross-justice cluster, and
+    clusters are nested across thresholds (high inside default inside low).
+    Records that cannot be linked stay on their own. Cluster ids are the
+    smallest record id in the cluster.
+    """
+    from splink.internals.clustering import (
+        cluster_pairwise_predictions_at_multiple_thresholds,
+    )
+
+    con = duckdb.connect()
+    con.register("links", links)
+    con.register("records_in", records.select(["record_id", "source_dataset"]))
+    level_score = (
+        f"case when is_link_high then {_LEVEL_SCORE['high']} "
+        f"when is_link_default then {_LEVEL_SCORE['default']} "
+        f"when is_link_low then {_LEVEL_SCORE['low']} else 0 end"
+    )
+    cuts = [_LEVEL_CUT[level] for level in LEVELS]
+    for scope, where in (("person", "source_dataset_l = source_dataset_r"), ("xjs", "true")):
+        scope_links = con.sql(
+            f"select record_id_l, record_id_r, {level_score} as match_probability "
+            f"from links where is_link_low and {where}"
+        ).to_arrow_table()
+        clusters = cluster_pairwise_predictions_at_multiple_thresholds(
+            records.select(["record_id"]),
+            scope_links,
+            DuckDBAPI(),
+            "record_id",
+            match_probability_thresholds=list(cuts),
+        ).as_pyarrow_table()
+        con.register(f"{scope}_raw", clusters)
+        columns = []
+        for level, cut in zip(LEVELS, cuts, strict=True):
+            suffix = "" if level == "default" else f"_{level}"
+            source = "cluster_p_" + str(cut).replace(".", "_")
+            # Re-key every cluster on its smallest member.
+            columns.append(
+                f"min(record_id) over (partition by {source}) as estimated_{scope}_id{suffix}"
+            )
+        con.register(
+            scope,
+            con.sql(f"select record_id, {', '.join(columns)} from {scope}_raw").to_arrow_table(),
+        )
+    out = con.sql(
+        """
+        select records_in.record_id, records_in.source_dataset,
+               person.estimated_person_id_low, xjs.estimated_xjs_id_low,
+               person.estimated_person_id, xjs.estimated_xjs_id,
+               person.estimated_person_id_high, xjs.estimated_xjs_id_high
+        from records_in
+        inner join person using (record_id)
+        inner join xjs using (record_id)
+        order by records_in.record_id
+        """
+    ).to_arrow_table()
+    con.close()
+    return out

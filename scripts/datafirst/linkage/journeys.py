@@ -1,0 +1,190 @@
+"""Magistrates' to Crown journey linkage: which magistrates' defendant-case
+each Crown defendant-on-case came from, scored with a Splink model on case
+evidence (police reference, date and court of sending, offences) and person
+evidence (the cross-justice person id), then one link per Crown case."""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+import splink.comparison_library as cl
+from splink import SettingsCreator
+
+from datafirst.linkage.engine import new_linker
+from datafirst.linkage.specs import JOURNEY, JourneyModel
+
+JOURNEY_COLUMNS = (
+    "record_id",
+    "source_dataset",
+    "police_urn",
+    "court_date",
+    "court_code",
+    "offence_codes",
+    "estimated_xjs_id",
+)
+
+_ELSE = {"sql_condition": "else", "label_for_charts": "all other"}
+
+
+def _null(column: str) -> dict:
+    return {
+        "sql_condition": f"{column}_l is null or {column}_r is null",
+        "label_for_charts": f"{column} missing",
+        "is_null_level": True,
+    }
+
+
+def _level(sql: str, label: str) -> dict:
+    return {"sql_condition": sql, "label_for_charts": label}
+
+
+def settings(model: JourneyModel = JOURNEY) -> SettingsCreator:
+    comparisons = [
+        cl.CustomComparison(
+            output_column_name="police_urn",
+            comparison_levels=[
+                _null("police_urn"),
+                _level("police_urn_l = police_urn_r", "exact"),
+                _level(
+                    "damerau_levenshtein(police_urn_l, police_urn_r) <= 2", "one or two characters"
+                ),
+                _ELSE,
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="court_date",
+            comparison_levels=[
+                _null("court_date"),
+                _level("court_date_l = court_date_r", "same day"),
+                _level("abs(date_diff('day', court_date_l, court_date_r)) <= 7", "within a week"),
+                _level("abs(date_diff('day', court_date_l, court_date_r)) <= 60", "within 60 days"),
+                _ELSE,
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="court_code",
+            comparison_levels=[
+                _null("court_code"),
+                _level("court_code_l = court_code_r", "same court"),
+                _ELSE,
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="offence_codes",
+            comparison_levels=[
+                _null("offence_codes"),
+                _level(
+                    "list_has_all(offence_codes_l, offence_codes_r)"
+                    " and list_has_all(offence_codes_r, offence_codes_l)",
+                    "same offences",
+                ),
+                _level(
+                    "len(list_intersect(offence_codes_l, offence_codes_r)) >= 1",
+                    "an offence in common",
+                ),
+                _ELSE,
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="estimated_xjs_id",
+            comparison_levels=[
+                _null("estimated_xjs_id"),
+                _level("estimated_xjs_id_l = estimated_xjs_id_r", "same person (cross-justice id)"),
+                _ELSE,
+            ],
+        ),
+    ]
+    return SettingsCreator(
+        link_type="link_only",
+        unique_id_column_name="record_id",
+        source_dataset_column_name="source_dataset",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=list(model.blocking),
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=False,
+    )
+
+
+def journey_tables(cases: pa.Table, clusters: pa.Table) -> dict[str, pa.Table]:
+    """The two sides, with each case's cross-justice person id."""
+    con = duckdb.connect()
+    con.register("cases", cases)
+    con.register("clusters", clusters)
+    out = {}
+    for dataset in ("mags_hocas", "crown_xhibit"):
+        out[dataset] = con.sql(
+            f"""
+            select cases.record_id, cases.source_dataset, cases.police_urn,
+                   cases.court_date, cases.court_code, cases.offence_codes,
+                   clusters.estimated_xjs_id
+            from cases
+            left join clusters using (record_id)
+            where cases.source_dataset = '{dataset}'
+            order by cases.record_id
+            """
+        ).to_arrow_table()
+    con.close()
+    return out
+
+
+def score(trained: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
+    linker = new_linker(JOURNEY, tables, trained["splink"])
+    linker.training.estimate_probability_two_random_records_match(
+        list(JOURNEY.deterministic), recall=trained["datafirst"]["deterministic_recall"]
+    )
+    return linker.inference.predict(threshold_match_probability=floor).as_pyarrow_table()
+
+
+def best_links(scored: pa.Table, threshold: float) -> pa.Table:
+    """One magistrates' case per Crown case: the highest-scoring pair at or
+    above the threshold (ties to the smaller record id)."""
+    con = duckdb.connect()
+    con.register("scored", scored)
+    out = con.sql(
+        f"""
+        with oriented as (
+            select
+                case when source_dataset_l = 'crown_xhibit' then record_id_l
+                     else record_id_r end as crown_record_id,
+                case when source_dataset_l = 'crown_xhibit' then record_id_r
+                     else record_id_l end as mags_record_id,
+                match_weight, match_probability
+            from scored
+            where match_probability >= {threshold}
+        ),
+        ranked as (
+            select *, row_number() over (
+                partition by crown_record_id
+                order by match_weight desc, mags_record_id
+            ) as rank_for_crown
+            from oriented
+        )
+        select crown_record_id, mags_record_id, match_weight, match_probability
+        from ranked where rank_for_crown = 1
+        order by crown_record_id
+        """
+    ).to_arrow_table()
+    con.close()
+    return out
+
+
+def link_journeys(cases: pa.Table, clusters: pa.Table, trained: dict) -> pa.Table:
+    tables = journey_tables(cases, clusters)
+    if min(t.num_rows for t in tables.values()) == 0:
+        return best_links(_empty_scored(), 1.0)
+    thresholds = trained["datafirst"]["thresholds"]
+    scored = score(trained, tables, thresholds["low"])
+    return best_links(scored, thresholds["default"])
+
+
+def _empty_scored() -> pa.Table:
+    return pa.table(
+        {
+            "record_id_l": pa.array([], pa.string()),
+            "record_id_r": pa.array([], pa.string()),
+            "source_dataset_l": pa.array([], pa.string()),
+            "source_dataset_r": pa.array([], pa.string()),
+            "match_weight": pa.array([], pa.float64()),
+            "match_probability": pa.array([], pa.float64()),
+        }
+    )

