@@ -81,7 +81,9 @@ def split_by_dataset(records: pa.Table, model: PersonModel) -> dict[str, pa.Tabl
 def new_linker(model: PersonModel, tables: dict[str, pa.Table], settings) -> Linker:
     db_api = DuckDBAPI()
     frames = [db_api.register(t, dataset_display_name=name) for name, t in tables.items()]
-    return Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.WARNING)
+    # Levels never seen in training (aliases, swaps in small datasets) keep
+    # neutral default weights; Splink's warning about them is expected.
+    return Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.ERROR)
 
 
 def load_model(name: str, folder: Path = MODELS_DIR) -> dict:
