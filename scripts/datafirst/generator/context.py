@@ -81,10 +81,6 @@ class Context:
         )
 
 
-def codes_for(ctx: Context, seed: str, column: str, **where: str) -> np.ndarray:
-    return ctx.vocab.column(seed, column, **where)
-
-
 def source_value_map(ctx: Context, seed: str, system: str, target: str) -> tuple[dict, np.ndarray]:
     """For a ``*_source_values`` seed: common value -> this system's spellings,
     and this system's junk spellings."""

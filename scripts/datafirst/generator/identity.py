@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from datafirst.generator.config import ErrorProfile
-from datafirst.generator.dates import NAT, add_days, from_ymd, year_month_day
+from datafirst.generator.dates import NAT, from_ymd, year_month_day
 from datafirst.generator.population import Population
 
 _KEYBOARD = {
@@ -324,8 +324,3 @@ def _same_group_other(rng, pop: Population, codes: np.ndarray) -> np.ndarray:
             pick = opts[rng.integers(len(opts))]
             out[i] = pick if pick != code else opts[(list(opts).index(code) + 1) % len(opts)]
     return out
-
-
-def add_years_noise(rng, dates: np.ndarray, days: int) -> np.ndarray:
-    """Dates shifted by up to +/- ``days``."""
-    return add_days(dates, rng.integers(-days, days + 1, size=len(dates)))

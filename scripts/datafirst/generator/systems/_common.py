@@ -49,7 +49,3 @@ def join_names(*parts: np.ndarray) -> np.ndarray:
     for values in zip(*parts, strict=True):
         out.append(" ".join(v for v in values if v))
     return np.array(out, dtype=object)
-
-
-def nullable_float(values: np.ndarray) -> np.ndarray:
-    return np.asarray(values, dtype=float)
