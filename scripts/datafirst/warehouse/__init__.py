@@ -1,0 +1,1 @@
+"""Pieces of the dbt warehouse that run inside dbt's process (DuckDB plugins)."""
