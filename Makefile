@@ -11,7 +11,7 @@ PEOPLE ?= 20000
 SEED ?= 20110101
 PROFILE ?= default
 
-.PHONY: setup demo generate build docs test lint conventions pytest bench-generator sources clean
+.PHONY: setup browser demo generate build docs analyses test lint conventions pytest bench-generator sources clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,15 @@ $(BIN)/activate: pyproject.toml
 
 setup: $(BIN)/activate
 
+## Headless Chromium for the catalogue test (Debian's package; needs root or sudo).
+browser:
+	@command -v chromium >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@chromium --version
+
 ## The main job: generate the synthetic extracts, build and test the warehouse, write the catalogue.
-demo: setup generate build docs
+demo: setup generate build docs analyses
 
 generate: setup
 	$(BIN)/datafirst-generate --people $(PEOPLE) --seed $(SEED) --profile $(PROFILE)
@@ -32,9 +39,14 @@ build: setup
 
 docs: setup
 	$(BIN)/dbt docs generate --static
+	@echo "Catalogue: open target/static_index.html in a browser (one offline file)."
+
+## The research analyses (analyses/) with disclosure control: CSV and charts in results/.
+analyses: setup
+	$(BIN)/python -m datafirst.research.run --results results
 
 ## Every test: linters, convention checks and the pytest suite (which builds a tiny warehouse).
-test: setup lint conventions pytest
+test: setup browser lint conventions pytest
 
 lint: setup
 	$(BIN)/ruff check scripts tests

@@ -79,6 +79,9 @@ def attach_extract(con, extract: dict) -> None:
 # The demo scale and seed: the quality bar is checked where it is published.
 WAREHOUSE_PEOPLE = 20000
 WAREHOUSE_SEED = 20110101
+# The tests build with a key of their own (not the public demo key), so that
+# they can recompute the pseudonyms independently.
+PSEUDONYMISATION_KEY = "pytest-pseudonymisation-key-0123456789"
 DBT = str(Path(sys.executable).with_name("dbt"))
 
 
@@ -99,6 +102,7 @@ class Warehouse:
             DATAFIRST_DUCKDB_PATH=str(self.duckdb_path),
             DBT_TARGET_PATH=str(self.target),
             DBT_LOG_PATH=str(root / "logs"),
+            DATAFIRST_PSEUDONYMISATION_KEY=PSEUDONYMISATION_KEY,
         )
         self.build: subprocess.CompletedProcess | None = None
         self.build_results: dict = {}
@@ -116,9 +120,13 @@ class Warehouse:
     def run_results(self) -> dict:
         return json.loads((self.target / "run_results.json").read_text())
 
-    def connect(self):
-        """Read-only connection to the built warehouse, with the truth as views."""
-        con = duckdb.connect(str(self.duckdb_path), read_only=True)
+    def manifest(self) -> dict:
+        return json.loads((self.target / "manifest.json").read_text())
+
+    def connect(self, path: Path | None = None):
+        """Read-only connection to the built warehouse (or a copy of it), with
+        the truth as views."""
+        con = duckdb.connect(str(path or self.duckdb_path), read_only=True)
         for path in sorted(self.truth_dir.glob("*.parquet")):
             con.execute(
                 f"create or replace temp view truth_{path.stem} as "

@@ -34,7 +34,9 @@ final as (
         cases.issue_date as event_date,
         true as is_linkable
     from parties
-    left join cases
+    -- A party whose case was quarantined is not published, so it is not
+    -- linked either.
+    inner join cases
         on parties.case_number = cases.case_number
     -- Companies are never person-linked.
     where not parties.is_company

@@ -34,9 +34,9 @@ final as (
         cases.issue_date as event_date,
         true as is_linkable
     from parties
-    -- A party whose case was quarantined keeps its record; only organisations
-    -- (local authorities) are left out: they are not people.
-    left join cases
+    -- A party whose case was quarantined is not published, so it is not
+    -- linked either; organisations (local authorities) are not people.
+    inner join cases
         on parties.case_number = cases.case_number
     where not parties.is_organisation
 )

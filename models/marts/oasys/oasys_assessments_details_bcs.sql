@@ -1,0 +1,38 @@
+{#- One row per basic custody screening (BCS) sub-assessment with the needs
+    the screening identified. -#}
+with
+
+bcs as (
+    select * from {{ ref('stg_oasys__bcs') }}
+    where quarantine_reason is null
+),
+
+assessments as (
+    select * from {{ ref('int_oasys_assessments_joined') }}
+    where assessment_class = 'bcs'
+),
+
+final as (
+    select
+        {{ pseudonymise('assessments.oasys_set_pk', 'oasys.oasys_set_pk') }}
+            as assessment_id_hash,
+        {{ pseudonymise(
+            'assessments.parent_oasys_set_pk', 'oasys.oasys_set_pk'
+        ) }} as parent_assessment_id_hash,
+        {{ pseudonymise('assessments.estimated_person_id', 'person.dataset') }}
+            as estimated_offender_id,
+        {{ row_id_hash('prison_oasys', 'assessments.offender_pk') }}
+            as row_id_hash,
+        bcs.has_accommodation_need,
+        bcs.has_employment_need,
+        bcs.has_finance_need,
+        bcs.has_drug_need,
+        bcs.has_alcohol_need,
+        bcs.has_health_need,
+        bcs.has_family_need
+    from bcs
+    inner join assessments
+        on bcs.oasys_set_pk = assessments.oasys_set_pk
+)
+
+select * from final

@@ -1,0 +1,45 @@
+{#- One row per Risk Matrix 2000 sub-assessment with its sexual, violence
+    and combined risk categories and the link to its parent assessment.
+    Category codes the seed does not list (flagged in staging) are published
+    as null. -#}
+with
+
+rm2000 as (
+    select * from {{ ref('stg_oasys__rm2000') }}
+    where quarantine_reason is null
+),
+
+assessments as (
+    select * from {{ ref('int_oasys_assessments_joined') }}
+    where assessment_class = 'rm2000'
+),
+
+final as (
+    select
+        {{ pseudonymise('assessments.oasys_set_pk', 'oasys.oasys_set_pk') }}
+            as assessment_id_hash,
+        {{ pseudonymise(
+            'assessments.parent_oasys_set_pk', 'oasys.oasys_set_pk'
+        ) }} as parent_assessment_id_hash,
+        {{ pseudonymise('assessments.estimated_person_id', 'person.dataset') }}
+            as estimated_offender_id,
+        {{ row_id_hash('prison_oasys', 'assessments.offender_pk') }}
+            as row_id_hash,
+        rm2000.rm2000_s_category,
+        rm2000.rm2000_s_level,
+        case
+            when rm2000.rm2000_v_level is not null
+                then rm2000.rm2000_v_category
+        end as rm2000_v_category,
+        rm2000.rm2000_v_level,
+        case
+            when rm2000.rm2000_combined_level is not null
+                then rm2000.rm2000_combined_category
+        end as rm2000_combined_category,
+        rm2000.rm2000_combined_level
+    from rm2000
+    inner join assessments
+        on rm2000.oasys_set_pk = assessments.oasys_set_pk
+)
+
+select * from final

@@ -1,0 +1,116 @@
+with
+
+journeys as (
+    select * from {{ ref('int_custody_spells_merged') }}
+),
+
+offenders as (
+    select * from {{ ref('stg_nomis__offenders') }}
+    where quarantine_reason is null
+),
+
+incidents as (
+    select * from {{ ref('int_custody_incidents_assigned') }}
+),
+
+movement_reasons as (
+    select * from {{ ref('movement_reasons') }}
+),
+
+prisons as (
+    select * from {{ ref('prisons') }}
+),
+
+ethnicity_codes as (
+    select * from {{ ref('ethnicity_codes') }}
+),
+
+incidents_per_journey as (
+    select
+        journey_id,
+        cast(count(*) as integer) as incident_count,
+        cast(count(*) filter (
+            where incident_category = 'assault'
+        ) as integer) as assault_incident_count,
+        cast(count(*) filter (
+            where incident_category = 'self_harm'
+        ) as integer) as self_harm_incident_count
+    from incidents
+    where journey_id is not null
+    group by journey_id
+),
+
+final as (
+    select
+        {{ pseudonymise('journeys.journey_id', 'nomis.custodial_journey_id') }}
+            as journey_id_hash,
+        {{ pseudonymise('journeys.estimated_person_id', 'person.dataset') }}
+            as estimated_offender_id,
+        case
+            when journeys.is_person_linked
+                then {{ row_id_hash('prison_nomis',
+                    'journeys.first_offender_id') }}
+        end as row_id_hash,
+        journeys.journey_number,
+        journeys.journey_start_date,
+        journeys.journey_end_date,
+        journeys.is_in_custody_at_extract,
+        journeys.days_in_custody,
+        journeys.days_since_previous_release,
+        journeys.spell_count,
+        journeys.booking_count,
+        journeys.offender_record_count,
+        journeys.first_spell_type,
+        journeys.starts_with_recall,
+        journeys.has_remand,
+        journeys.has_sentence,
+        journeys.has_recall,
+        journeys.admission_reason_code,
+        admission_reasons.movement_reason_description
+            as admission_reason_description,
+        journeys.sentence_length_days,
+        journeys.reception_prison_code,
+        reception_prisons.prison_name as reception_prison_name,
+        reception_prisons.prison_category as reception_prison_category,
+        journeys.release_prison_code,
+        release_prisons.prison_name as release_prison_name,
+        release_prisons.prison_category as release_prison_category,
+        journeys.transfer_count,
+        journeys.release_reason_code,
+        release_reasons.movement_reason_description
+            as release_reason_description,
+        journeys.release_type,
+        coalesce(incidents_per_journey.incident_count, 0) as incident_count,
+        coalesce(incidents_per_journey.assault_incident_count, 0)
+            as assault_incident_count,
+        coalesce(incidents_per_journey.self_harm_incident_count, 0)
+            as self_harm_incident_count,
+        {{ age_in_years('offenders.date_of_birth',
+            'journeys.journey_start_date') }} as age_at_reception,
+        offenders.sex,
+        offenders.ethnicity_code,
+        ethnicity_codes.ethnic_group
+    from journeys
+    left join offenders
+        on journeys.first_offender_id = offenders.offender_id
+    left join ethnicity_codes
+        on offenders.ethnicity_code = ethnicity_codes.ethnicity_code
+    left join movement_reasons as admission_reasons
+        on
+            admission_reasons.movement_type = 'ADM'
+            and journeys.admission_reason_code
+            = admission_reasons.movement_reason_code
+    left join movement_reasons as release_reasons
+        on
+            release_reasons.movement_type = 'REL'
+            and journeys.release_reason_code
+            = release_reasons.movement_reason_code
+    left join prisons as reception_prisons
+        on journeys.reception_prison_code = reception_prisons.prison_code
+    left join prisons as release_prisons
+        on journeys.release_prison_code = release_prisons.prison_code
+    left join incidents_per_journey
+        on journeys.journey_id = incidents_per_journey.journey_id
+)
+
+select * from final
