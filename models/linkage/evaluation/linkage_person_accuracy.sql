@@ -19,7 +19,14 @@ people as (
     select * from {{ ref('stg_truth__people') }}
 ),
 
--- every linked record with its true person and that person's groups
+-- records the linkage may link (OASys records after March 2023 may not)
+linkable_records as (
+    select record_id
+    from {{ ref('int_person_records_unioned') }}
+    where is_linkable
+),
+
+-- every linkable record with its true person and that person's groups
 records as (
     select
         clusters.record_id,
@@ -33,6 +40,8 @@ records as (
         coalesce(people.sex, 'unknown') as sex,
         coalesce(people.ethnic_group, 'unknown') as ethnic_group
     from clusters
+    inner join linkable_records
+        on clusters.record_id = linkable_records.record_id
     inner join truth_records
         on clusters.record_id = truth_records.record_id
     left join people

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from datafirst.linkage.review import PRIOR_PAIRS
+
 
 def write_card(trained: dict, path: Path) -> None:
     meta = trained["datafirst"]
@@ -43,24 +45,29 @@ def write_card(trained: dict, path: Path) -> None:
         "Chosen by a simulated clerical review (`datafirst.linkage.review`): pairs "
         "scored on the training data were put in bands of one unit of match weight, "
         "up to 40 pairs per band were drawn in a reproducible order and labelled as "
-        "a reviewer would (same person or not); the threshold for each level is the "
-        "lowest band edge above which the estimated pairwise precision reaches the "
-        "target.",
+        "a reviewer would (same person or not). A band's precision is estimated from "
+        f"its sample and the model's own mean match probability (worth {PRIOR_PAIRS} "
+        "reviewed pairs), made monotone in match weight. The threshold for each level "
+        "is the lowest band edge above which the estimated pairwise precision of all "
+        "pairs reaches the target and no band is estimated below the level's floor.",
         "",
-        "| level | target precision | match weight | match probability |",
-        "|---|---:|---:|---:|",
+        "| level | target precision | band floor | match weight | match probability |",
+        "|---|---:|---:|---:|---:|",
         *[
             f"| {level} | {meta['target_precision'][level]} | "
+            f"{meta.get('band_precision_floor', {}).get(level, '-')} | "
             f"{meta['threshold_match_weights'][level]:.0f} | {meta['thresholds'][level]:.4f} |"
             for level in ("low", "default", "high")
         ],
         "",
-        "Clerical review sample (match-weight band: pairs in band, reviewed, labelled matches):",
+        "Clerical review sample (match-weight band: pairs in band, reviewed, labelled "
+        "matches, the model's mean match probability, the estimated precision):",
         "",
-        "| band | pairs | reviewed | matches |",
-        "|---:|---:|---:|---:|",
+        "| band | pairs | reviewed | matches | model | estimated |",
+        "|---:|---:|---:|---:|---:|---:|",
         *[
-            f"| {b['band']} | {b['pairs']:,} | {b['reviewed']} | {b['matches']} |"
+            f"| {b['band']} | {b['pairs']:,} | {b['reviewed']} | {b['matches']} | "
+            f"{b.get('model_precision', '-')} | {b.get('estimated_precision', '-')} |"
             for b in meta["clerical_review"]
         ],
         "",

@@ -31,21 +31,39 @@ _ELSE = {"sql_condition": "else", "label_for_charts": "all other"}
 _SWAPPED = "forename_l = surname_r and surname_l = forename_r"
 
 
+def _swapped_counted_in_surname() -> dict:
+    """Forename and surname swapped: one piece of evidence, not two. It is
+    weighed once, by the surname comparison; here it is neutral (a null
+    level), otherwise a swap of two common names would count twice and
+    outweigh a date of birth years apart."""
+    return {
+        "sql_condition": _SWAPPED,
+        "label_for_charts": "forename and surname swapped (weighed under surname)",
+        "is_null_level": True,
+    }
+
+
 def forename():
     return cl.CustomComparison(
         output_column_name="forename",
         comparison_levels=[
             _null("forename"),
             _level("forename_l = forename_r", "exact", tf="forename"),
-            _level(_SWAPPED, "forename and surname swapped"),
+            _swapped_counted_in_surname(),
             _level(
                 "list_contains(forename_aliases_r, forename_l)"
                 " or list_contains(forename_aliases_l, forename_r)",
                 "a known alias",
             ),
             _level(
+                "list_contains(forename_variants_r, forename_l)"
+                " or list_contains(forename_variants_l, forename_r)",
+                "one is a nickname or the formal name of the other",
+            ),
+            _level(
                 "jaro_winkler_similarity(forename_l, forename_r) >= 0.92", "Jaro-Winkler >= 0.92"
             ),
+            _level("forename_metaphone_l = forename_metaphone_r", "sounds the same (Metaphone)"),
             _level(
                 "(length(forename_l) = 1 or length(forename_r) = 1)"
                 " and left(forename_l, 1) = left(forename_r, 1)",
@@ -72,6 +90,7 @@ def surname():
                 "a known alias or previous surname",
             ),
             _level("jaro_winkler_similarity(surname_l, surname_r) >= 0.92", "Jaro-Winkler >= 0.92"),
+            _level("surname_metaphone_l = surname_metaphone_r", "sounds the same (Metaphone)"),
             _level(
                 "length(surname_l) >= 3 and length(surname_r) >= 3"
                 " and (contains(surname_l, surname_r) or contains(surname_r, surname_l))",
@@ -149,6 +168,24 @@ def postcode():
             _ELSE,
         ],
     )
+
+
+def pnc_number(exact_level: bool = True):
+    """PNC numbers: the same, or one character apart (a mistyped digit or
+    check letter). Without ``exact_level`` for a source keyed on the PNC,
+    where two records never share one."""
+    levels = [_null("pnc_number")]
+    if exact_level:
+        levels.append(_level("pnc_number_l = pnc_number_r", "exact"))
+    levels.append(
+        _level(
+            "length(pnc_number_l) = length(pnc_number_r)"
+            " and damerau_levenshtein(pnc_number_l, pnc_number_r) <= 1",
+            "one character differs" if exact_level else "the same or one character differs",
+        )
+    )
+    levels.append(_ELSE)
+    return cl.CustomComparison(output_column_name="pnc_number", comparison_levels=levels)
 
 
 def exact(column: str):

@@ -4,6 +4,7 @@ go in and come out as Arrow, so nothing is left in the warehouse."""
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from pathlib import Path
@@ -42,7 +43,8 @@ _COMPARISONS = {
     "date_of_birth": comparisons.date_of_birth,
     "postcode": comparisons.postcode,
     "sex": lambda: comparisons.exact("sex"),
-    "pnc_number": lambda: comparisons.exact("pnc_number"),
+    "pnc_number": comparisons.pnc_number,
+    "pnc_number_typo": lambda: comparisons.pnc_number(exact_level=False),
 }
 
 logging.getLogger("splink").setLevel(logging.ERROR)
@@ -61,15 +63,66 @@ def settings_for(model: PersonModel) -> SettingsCreator:
     )
 
 
+@functools.lru_cache(maxsize=2)
+def name_codes(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> tuple[pa.Table, pa.Table]:
+    """Each forename with its known nicknames and formal names (the
+    ``nicknames`` package's list of English given names, upper case) and its
+    Metaphone code; each surname with its Metaphone code. Cached: every
+    model of a run reads the same names."""
+    import jellyfish
+    from nicknames import NickNamer
+
+    namer = NickNamer()
+    variants = []
+    for name in forenames:
+        lower = name.lower()
+        found = {v.upper() for v in namer.nicknames_of(lower) | namer.canonicals_of(lower)}
+        variants.append(sorted(found - {name}) or None)
+    fore = pa.table(
+        {
+            "forename": pa.array(forenames, pa.string()),
+            "forename_variants": pa.array(variants, pa.list_(pa.string())),
+            "forename_metaphone": pa.array(
+                [jellyfish.metaphone(n) or None for n in forenames], pa.string()
+            ),
+        }
+    )
+    sur = pa.table(
+        {
+            "surname": pa.array(surnames, pa.string()),
+            "surname_metaphone": pa.array(
+                [jellyfish.metaphone(n) or None for n in surnames], pa.string()
+            ),
+        }
+    )
+    return fore, sur
+
+
 def split_by_dataset(records: pa.Table, model: PersonModel) -> dict[str, pa.Table]:
-    """The model's input tables: one per dataset, linkable records only."""
+    """The model's input tables: one per dataset, linkable records only, with
+    each forename's known variants (nicknames and formal names) and the
+    Metaphone codes of forename and surname."""
     con = duckdb.connect()
     con.register("records", records)
-    cols = ", ".join(PERSON_COLUMNS)
+
+    def distinct(column: str) -> tuple[str, ...]:
+        rows = con.sql(
+            f"select distinct {column} from records where {column} is not null order by 1"
+        ).fetchall()
+        return tuple(value for (value,) in rows)
+
+    fore, sur = name_codes(distinct("forename"), distinct("surname"))
+    con.register("fore", fore)
+    con.register("sur", sur)
+    cols = ", ".join(f"records.{c}" for c in PERSON_COLUMNS)
     out = {}
     for dataset in model.datasets:
         table = con.sql(
-            f"select {cols} from records where source_dataset = '{dataset}' and is_linkable "
+            f"select {cols}, fore.forename_variants, fore.forename_metaphone, "
+            "sur.surname_metaphone from records "
+            "left join fore on fore.forename = records.forename "
+            "left join sur on sur.surname = records.surname "
+            f"where source_dataset = '{dataset}' and is_linkable "
             "order by record_id"
         ).to_arrow_table()
         if table.num_rows:

@@ -6,12 +6,18 @@ The scored pairs of the training data are split into bands of one unit of
 match weight. From each band a fixed number of pairs is drawn (a reproducible
 hash order); the "reviewer" labels each drawn pair from the truth (same
 person or not), as a clerk would with the full records in front of them. The
-precision of a band is estimated from its sample, made monotone in match
-weight (pool-adjacent-violators: a stronger band is never judged less precise
-than a weaker one, which steadies small samples); the precision of all pairs
+precision of a band is estimated from its sample together with the model's
+own estimate (the band's mean match probability), which counts as
+``PRIOR_PAIRS`` reviewed pairs: a full sample of 40 outweighs it, but a band
+of one or two pairs (small datasets) cannot prove a weak band precise on its
+own. The estimates are made monotone in match weight
+(pool-adjacent-violators: a stronger band is never judged less precise than a
+weaker one, which steadies small samples); the precision of all pairs
 above a candidate threshold is the band estimates weighted by band sizes. The
 threshold for a target precision is the lowest band edge whose estimated
-precision above it reaches the target.
+precision above it reaches the target and above which no band falls below
+the level's floor (a few weak links among many strong ones pass a pooled
+target, yet each can merge two people's clusters).
 """
 
 from __future__ import annotations
@@ -22,6 +28,9 @@ import duckdb
 import pyarrow as pa
 
 PAIRS_PER_BAND = 40
+#: Weight of the model's own match probability in a band's precision estimate,
+#: in reviewed pairs (a beta prior centred on the model's estimate).
+PRIOR_PAIRS = 10
 
 
 @dataclass
@@ -41,6 +50,7 @@ def review(
     targets: dict[str, float],
     seed: int,
     pairs_per_band: int = PAIRS_PER_BAND,
+    floors: dict[str, float] | None = None,
 ) -> ReviewResult:
     """``predictions``: record_id_l, record_id_r, match_weight;
     ``person_of``: record_id, person_key (the reviewer's knowledge)."""
@@ -68,17 +78,53 @@ def review(
         select band,
                count(*) as pairs,
                count(*) filter (where draw <= {pairs_per_band}) as reviewed,
-               count(*) filter (where draw <= {pairs_per_band} and same_person) as matches
+               count(*) filter (where draw <= {pairs_per_band} and same_person) as matches,
+               avg(pow(2, match_weight) / (1 + pow(2, match_weight))) as model_precision
         from labelled
         group by band
         order by band desc
         """
     ).fetchall()
     con.close()
-    rows = [{"band": b, "pairs": p, "reviewed": r, "matches": m} for b, p, r, m in bands]
-    precisions = _monotone([(r["matches"], r["reviewed"]) for r in rows])
-    for row, precision in zip(rows, precisions, strict=True):
+    rows = [
+        {"band": b, "pairs": p, "reviewed": r, "matches": m, "model_precision": round(q, 4)}
+        for b, p, r, m, q in bands
+    ]
+    thresholds, weights = choose_thresholds(rows, targets, floors)
+    return ReviewResult(thresholds=thresholds, threshold_weights=weights, bands=rows)
+
+
+def choose_thresholds(
+    rows: list[dict], targets: dict[str, float], floors: dict[str, float] | None = None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Thresholds (match probability, match weight) per level from the review
+    bands (strongest first); adds each band's ``estimated_precision``.
+
+    A band with no training pairs between two that have some is judged by the
+    model alone (its mid-band match probability): the training data say
+    nothing about it, and it may well hold pairs in other data."""
+    by_band = {r["band"]: r for r in rows}
+    bands = list(range(rows[0]["band"], rows[-1]["band"] - 1, -1)) if rows else []
+    filled = [
+        by_band.get(b)
+        or {
+            "band": b,
+            "pairs": 0,
+            "reviewed": 0,
+            "matches": 0,
+            "model_precision": weight_to_probability(b + 0.5),
+        }
+        for b in bands
+    ]
+    precisions = _monotone(
+        [
+            (r["matches"] + PRIOR_PAIRS * r["model_precision"], r["reviewed"] + PRIOR_PAIRS)
+            for r in filled
+        ]
+    )
+    for row, precision in zip(filled, precisions, strict=True):
         row["estimated_precision"] = round(precision, 4)
+    rows = filled
     # Cumulative estimated precision from the strongest band down.
     estimated_true = 0.0
     total = 0
@@ -86,21 +132,24 @@ def review(
     for row, precision in zip(rows, precisions, strict=True):
         estimated_true += precision * row["pairs"]
         total += row["pairs"]
-        cumulative.append((row["band"], estimated_true / total))
+        cumulative.append((row["band"], estimated_true / total, precision))
+    floors = floors or {}
     thresholds, weights = {}, {}
     for level, target in targets.items():
+        floor = floors.get(level, 0.0)
         chosen = None
-        for band, precision in cumulative:
-            if precision >= target:
-                chosen = band
+        for band, precision, band_precision in cumulative:
+            if precision < target or band_precision < floor:
+                break
+            chosen = band
         if chosen is None:
             chosen = cumulative[0][0] + 1 if cumulative else 10
         weights[level] = float(chosen)
         thresholds[level] = weight_to_probability(chosen)
-    return ReviewResult(thresholds=thresholds, threshold_weights=weights, bands=rows)
+    return thresholds, weights
 
 
-def _monotone(samples: list[tuple[int, int]]) -> list[float]:
+def _monotone(samples: list[tuple[float, float]]) -> list[float]:
     """Band precisions (bands ordered from the strongest down) made
     non-increasing by pooling adjacent violators, weighting each band by the
     pairs reviewed."""

@@ -266,6 +266,7 @@ def train_model(model: PersonModel, records: pa.Table, truth: pa.Table, seed: in
         truth,
         model.target_precision,
         seed,
+        floors=model.band_precision_floor,
     )
     meta = {
         "model": model.name,
@@ -284,6 +285,7 @@ def train_model(model: PersonModel, records: pa.Table, truth: pa.Table, seed: in
         "blocking_rules": list(model.blocking),
         "training_blocking_rules": list(model.training_blocking),
         "target_precision": model.target_precision,
+        "band_precision_floor": model.band_precision_floor,
         "thresholds": result.thresholds,
         "threshold_match_weights": result.threshold_weights,
         "clerical_review": result.bands,
