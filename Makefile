@@ -11,7 +11,7 @@ PEOPLE ?= 20000
 SEED ?= 20110101
 PROFILE ?= default
 
-.PHONY: setup browser demo generate build docs analyses test lint conventions pytest bench-generator sources clean
+.PHONY: setup browser demo generate build docs analyses benchmark test lint conventions pytest bench-generator sources clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,10 @@ conventions: setup
 
 pytest: setup
 	$(BIN)/pytest
+
+## The whole pipeline at 10k, 100k and 1M people; writes the table into README.md.
+benchmark: setup
+	$(BIN)/python -m datafirst.benchmark --people 10000 100000 1000000 --readme
 
 bench-generator: setup
 	$(BIN)/python -m datafirst.generator.benchmark

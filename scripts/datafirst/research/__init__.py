@@ -1,0 +1,1 @@
+"""Research analyses on the published marts, with disclosure control."""
