@@ -3,15 +3,15 @@
     table of cells (one row per combination of the dimensions) that returns
     the same cells with every count made safe.
 
-    The rule (documented in the catalogue, docs block disclosure_control):
+    The rule (documented in the catalogue, docs block disclosure_control_rule):
       1. primary suppression: a count below min_count becomes null;
       2. secondary suppression: along every dimension, where exactly one cell
          of a row or column of the table is suppressed (so it could be
          recovered from the total of the others), one other cell of that line
          is suppressed too: preferably in the same position as other lines
          that need one (so that suppressed cells form rectangles rather than
-         spreading), then the smallest; the pass repeats so that suppression
-         made for one dimension is protected along the others;
+         spreading), then the smallest; the pass repeats (six rounds) so that
+         suppression made for one dimension is protected along the others;
       3. every count that is kept is rounded to the nearest multiple of
          rounding.
     Each count column is protected on its own. Rates must be computed after
@@ -29,7 +29,10 @@
 ) -%}
 {%- set min_count = min_count or var('sdc_min_count') -%}
 {%- set rounding = rounding or var('sdc_rounding') -%}
-{%- set passes = 2 if dimensions | length > 1 else 1 -%}
+{#- A suppression made along one dimension can leave a single suppressed
+    cell along another, so the secondary pass repeats: six rounds settle every
+    table a research output holds (the analyses' tests check every line). -#}
+{%- set passes = 6 if dimensions | length > 1 else 1 -%}
 {%- set ns = namespace(previous=relation, step=0) -%}
 with
 {% for count in counts %}
