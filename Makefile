@@ -52,7 +52,7 @@ lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m datafirst.generator.sources_yaml --check
-	$(BIN)/sqlfluff lint models macros tests analyses
+	$(BIN)/sqlfluff lint --processes 2 models macros tests analyses
 
 conventions: setup
 	$(BIN)/dbt parse --quiet
