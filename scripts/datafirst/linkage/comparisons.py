@@ -43,6 +43,22 @@ def _swapped_counted_in_surname() -> dict:
     }
 
 
+def _within_one_edit(left: str, right: str, same_length: bool = False) -> str:
+    """Damerau-Levenshtein distance at most 1, computed cheaply. Between
+    strings of one length a single edit is a substitution (Hamming distance
+    1) or a transposition of neighbours (Hamming distance 2), so the costly
+    edit distance is computed only for the few pairs two characters apart.
+    The result is exactly ``damerau_levenshtein(left, right) <= 1`` (and,
+    with ``same_length``, the lengths equal)."""
+    other_lengths = "false" if same_length else f"damerau_levenshtein({left}, {right}) <= 1"
+    return (
+        f"case when length({left}) <> length({right}) then {other_lengths}"
+        f" when length({left}) = 0 then true"
+        f" else hamming({left}, {right}) <= 1"
+        f" or (hamming({left}, {right}) = 2 and damerau_levenshtein({left}, {right}) <= 1) end"
+    )
+
+
 def forename():
     return cl.CustomComparison(
         output_column_name="forename",
@@ -131,7 +147,7 @@ def date_of_birth():
                 "day and month swapped",
             ),
             _level(
-                f"damerau_levenshtein(cast({dl} as varchar), cast({dr} as varchar)) <= 1",
+                _within_one_edit(f"cast({dl} as varchar)", f"cast({dr} as varchar)"),
                 "one character differs",
             ),
             _level(
@@ -179,8 +195,7 @@ def pnc_number(exact_level: bool = True):
         levels.append(_level("pnc_number_l = pnc_number_r", "exact"))
     levels.append(
         _level(
-            "length(pnc_number_l) = length(pnc_number_r)"
-            " and damerau_levenshtein(pnc_number_l, pnc_number_r) <= 1",
+            _within_one_edit("pnc_number_l", "pnc_number_r", same_length=True),
             "one character differs" if exact_level else "the same or one character differs",
         )
     )

@@ -161,23 +161,95 @@ def predict(
     linker.training.estimate_probability_two_random_records_match(
         list(model.deterministic), recall=meta["deterministic_recall"]
     )
+    settings = linker.misc.save_model_to_json()
     floor = meta["thresholds"]["low"] if floor is None else floor
-    predictions = linker.inference.predict(threshold_match_probability=floor)
+    scored = score_pairs(settings, tables, floor)
+    return scored.append_column("link_model", pa.array([model.name] * scored.num_rows, pa.string()))
+
+
+def blocked_pairs_sql(settings: dict, table: str = "records") -> str:
+    """The candidate pairs of the model's blocking rules, as integer id pairs
+    in Splink's blocked-pairs layout. Each rule is an equi-join (with any
+    filter it carries) on integer ids; ``union`` drops the pairs that more
+    than one rule finds. A ``link_only`` model pairs records of different
+    datasets only. Every rule is symmetric in l and r, so the smaller id on
+    the left finds each pair once."""
+    rules = [
+        rule["blocking_rule"] if isinstance(rule, dict) else rule
+        for rule in settings["blocking_rules_to_generate_predictions"]
+    ]
+    across = (
+        " and l.source_dataset <> r.source_dataset" if settings["link_type"] == "link_only" else ""
+    )
+    selects = " union ".join(
+        f"select l.unique_id as join_key_l, r.unique_id as join_key_r "
+        f"from {table} as l inner join {table} as r "
+        f"on ({rule}) and l.unique_id < r.unique_id{across}"
+        for rule in rules
+    )
+    return f"select '0' as match_key, join_key_l, join_key_r from ({selects})"
+
+
+def score_pairs(settings: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
+    """Score the candidate pairs of a Splink model (``settings``, as saved by
+    Splink, prior included) and keep those at or above ``floor``.
+
+    Splink blocks on its composite string ids (dataset and record id); at a
+    million records the joins on those strings cost more than the scoring.
+    So the records are numbered (in record id order), the pairs are blocked
+    here on the integers with the model's own rules, and Splink scores the
+    registered pairs as a deduplication of one table: the same pairs, the
+    same comparisons and the same match weights, in a fraction of the time.
+    """
     con = duckdb.connect()
-    con.register("scored", predictions.as_pyarrow_table())
+    parts = []
+    for index, table in enumerate(tables.values()):
+        con.register(f"input_{index}", table)
+        parts.append(f"select * from input_{index}")
+    con.execute(
+        "create table records as select row_number() over (order by record_id) as unique_id, "
+        f"* from ({' union all '.join(parts)})"
+    )
+    pairs = con.sql(blocked_pairs_sql(settings)).to_arrow_table()
+    scoring = {
+        **settings,
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "blocking_rules_to_generate_predictions": [],
+    }
+    scoring.pop("source_dataset_column_name", None)
+    db_api = DuckDBAPI()
+    inputs = con.sql("select * exclude (source_dataset) from records").to_arrow_table()
+    linker = Linker(
+        db_api.register(inputs, dataset_display_name="records"),
+        scoring,
+        log_level=logging.ERROR,
+    )
+    linker.table_management.register_blocked_pairs_for_predict(
+        db_api.register(pairs, dataset_display_name="blocked_pairs")
+    )
+    scored = linker.inference.predict(
+        threshold_match_probability=floor, warning_mode="never"
+    ).as_pyarrow_table()
+    con.register(
+        "scored",
+        scored.select(["unique_id_l", "unique_id_r", "match_weight", "match_probability"]),
+    )
     # The dataset is the part of the record id before the bar.
-    table = con.sql(
-        f"""
-        select record_id_l, record_id_r,
-               split_part(record_id_l, '|', 1) as source_dataset_l,
-               split_part(record_id_r, '|', 1) as source_dataset_r,
-               match_weight, match_probability, '{model.name}' as link_model
+    out = con.sql(
+        """
+        select l.record_id as record_id_l, r.record_id as record_id_r,
+               split_part(l.record_id, '|', 1) as source_dataset_l,
+               split_part(r.record_id, '|', 1) as source_dataset_r,
+               scored.match_weight, scored.match_probability
         from scored
+        inner join records as l on l.unique_id = scored.unique_id_l
+        inner join records as r on r.unique_id = scored.unique_id_r
         order by record_id_l, record_id_r
         """
     ).to_arrow_table()
     con.close()
-    return table
+    return out
 
 
 def _empty_edges() -> pa.Table:
@@ -264,8 +336,21 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
     )
 
     con = duckdb.connect()
-    con.register("links", links)
-    con.register("records_in", records.select(["record_id", "source_dataset"]))
+    # Splink clusters integers far faster than long string ids: number the
+    # records (in record id order) and cluster the numbers.
+    con.register("records_given", records.select(["record_id", "source_dataset"]))
+    con.execute(
+        "create table records_in as select row_number() over (order by record_id) as node_id, "
+        "record_id, source_dataset from records_given"
+    )
+    con.register("links_given", links)
+    con.execute(
+        "create table links as select l.node_id as node_id_l, r.node_id as node_id_r, "
+        "links_given.* exclude (record_id_l, record_id_r) from links_given "
+        "inner join records_in as l on l.record_id = links_given.record_id_l "
+        "inner join records_in as r on r.record_id = links_given.record_id_r"
+    )
+    nodes = con.sql("select node_id from records_in").to_arrow_table()
     level_score = (
         f"case when is_link_high then {_LEVEL_SCORE['high']} "
         f"when is_link_default then {_LEVEL_SCORE['default']} "
@@ -274,14 +359,14 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
     cuts = [_LEVEL_CUT[level] for level in LEVELS]
     for scope, where in (("person", "source_dataset_l = source_dataset_r"), ("xjs", "true")):
         scope_links = con.sql(
-            f"select record_id_l, record_id_r, {level_score} as match_probability "
+            f"select node_id_l, node_id_r, {level_score} as match_probability "
             f"from links where is_link_low and {where}"
         ).to_arrow_table()
         clusters = cluster_pairwise_predictions_at_multiple_thresholds(
-            records.select(["record_id"]),
+            nodes,
             scope_links,
             DuckDBAPI(),
-            "record_id",
+            "node_id",
             match_probability_thresholds=list(cuts),
         ).as_pyarrow_table()
         con.register(f"{scope}_raw", clusters)
@@ -291,11 +376,15 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
             source = "cluster_p_" + str(cut).replace(".", "_")
             # Re-key every cluster on its smallest member.
             columns.append(
-                f"min(record_id) over (partition by {source}) as estimated_{scope}_id{suffix}"
+                f"min(records_in.record_id) over (partition by {source})"
+                f" as estimated_{scope}_id{suffix}"
             )
         con.register(
             scope,
-            con.sql(f"select record_id, {', '.join(columns)} from {scope}_raw").to_arrow_table(),
+            con.sql(
+                f"select records_in.record_id, {', '.join(columns)} from {scope}_raw "
+                "inner join records_in using (node_id)"
+            ).to_arrow_table(),
         )
     out = con.sql(
         """

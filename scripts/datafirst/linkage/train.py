@@ -143,7 +143,7 @@ def train_journey(cases: pa.Table, clusters: pa.Table, truth: pa.Table, seed: in
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
     splink_model = linker.misc.save_model_to_json()
     splink_model.pop("linker_uid", None)  # a random id of this Python object
-    scored = linker.inference.predict(threshold_match_probability=0.001).as_pyarrow_table()
+    scored = engine.score_pairs(splink_model, tables, floor=0.001)
     result = review(
         scored.select(["record_id_l", "record_id_r", "match_weight"]),
         truth,
@@ -260,7 +260,7 @@ def train_model(model: PersonModel, records: pa.Table, truth: pa.Table, seed: in
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
     splink_model = linker.misc.save_model_to_json()
     splink_model.pop("linker_uid", None)  # a random id of this Python object
-    scored = linker.inference.predict(threshold_match_probability=0.001).as_pyarrow_table()
+    scored = engine.score_pairs(splink_model, tables, floor=0.001)
     result = review(
         scored.select(["record_id_l", "record_id_r", "match_weight"]),
         truth,
