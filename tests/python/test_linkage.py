@@ -311,6 +311,24 @@ def test_the_engine_scores_exactly_the_pairs_splink_scores(built, name):
     assert all(left < right for left, right in got)
 
 
+@pytest.mark.parametrize("name", ["dedupe_mags_hocas", "link_cross_justice"])
+def test_the_engine_re_estimates_the_prior_as_splink_does(built, name):
+    model = ALL_MODELS[name]
+    records = built.sql("select * from intermediate.int_person_records_unioned").to_arrow_table()
+    tables = engine.split_by_dataset(records, model)
+    trained = engine.load_model(name)
+    recall = trained["datafirst"]["deterministic_recall"]
+    linker = engine.new_linker(model, tables, trained["splink"])
+    linker.training.estimate_probability_two_random_records_match(
+        list(model.deterministic), recall=recall
+    )
+    expected = linker.misc.save_model_to_json()["probability_two_random_records_match"]
+    con = engine.numbered_records(tables)
+    got = engine.estimate_prior(con, model.link_type, model.deterministic, recall)
+    assert got == pytest.approx(expected, rel=1e-12)
+    assert got != pytest.approx(trained["splink"]["probability_two_random_records_match"])
+
+
 def test_the_cheap_one_edit_test_is_damerau_levenshtein_within_one():
     import duckdb
 

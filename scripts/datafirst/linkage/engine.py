@@ -157,50 +157,20 @@ def predict(
         return _empty_edges()
     if model.link_type == "dedupe_only" and sum(t.num_rows for t in tables.values()) < 2:
         return _empty_edges()
-    linker = new_linker(model, tables, trained["splink"])
-    linker.training.estimate_probability_two_random_records_match(
-        list(model.deterministic), recall=meta["deterministic_recall"]
-    )
-    settings = linker.misc.save_model_to_json()
+    con = numbered_records(tables)
+    prior = estimate_prior(con, model.link_type, model.deterministic, meta["deterministic_recall"])
+    settings = dict(trained["splink"])
+    if prior:  # no near-certain pair at all: keep the trained prior
+        settings["probability_two_random_records_match"] = prior
     floor = meta["thresholds"]["low"] if floor is None else floor
-    scored = score_pairs(settings, tables, floor)
+    scored = _score(con, settings, floor)
+    con.close()
     return scored.append_column("link_model", pa.array([model.name] * scored.num_rows, pa.string()))
 
 
-def blocked_pairs_sql(settings: dict, table: str = "records") -> str:
-    """The candidate pairs of the model's blocking rules, as integer id pairs
-    in Splink's blocked-pairs layout. Each rule is an equi-join (with any
-    filter it carries) on integer ids; ``union`` drops the pairs that more
-    than one rule finds. A ``link_only`` model pairs records of different
-    datasets only. Every rule is symmetric in l and r, so the smaller id on
-    the left finds each pair once."""
-    rules = [
-        rule["blocking_rule"] if isinstance(rule, dict) else rule
-        for rule in settings["blocking_rules_to_generate_predictions"]
-    ]
-    across = (
-        " and l.source_dataset <> r.source_dataset" if settings["link_type"] == "link_only" else ""
-    )
-    selects = " union ".join(
-        f"select l.unique_id as join_key_l, r.unique_id as join_key_r "
-        f"from {table} as l inner join {table} as r "
-        f"on ({rule}) and l.unique_id < r.unique_id{across}"
-        for rule in rules
-    )
-    return f"select '0' as match_key, join_key_l, join_key_r from ({selects})"
-
-
-def score_pairs(settings: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
-    """Score the candidate pairs of a Splink model (``settings``, as saved by
-    Splink, prior included) and keep those at or above ``floor``.
-
-    Splink blocks on its composite string ids (dataset and record id); at a
-    million records the joins on those strings cost more than the scoring.
-    So the records are numbered (in record id order), the pairs are blocked
-    here on the integers with the model's own rules, and Splink scores the
-    registered pairs as a deduplication of one table: the same pairs, the
-    same comparisons and the same match weights, in a fraction of the time.
-    """
+def numbered_records(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
+    """A connection holding ``records``: the model's input tables in one,
+    each record numbered (``unique_id``, in record id order)."""
     con = duckdb.connect()
     parts = []
     for index, table in enumerate(tables.values()):
@@ -210,7 +180,74 @@ def score_pairs(settings: dict, tables: dict[str, pa.Table], floor: float) -> pa
         "create table records as select row_number() over (order by record_id) as unique_id, "
         f"* from ({' union all '.join(parts)})"
     )
-    pairs = con.sql(blocked_pairs_sql(settings)).to_arrow_table()
+    return con
+
+
+def candidate_pairs_sql(rules, link_type: str, table: str = "records") -> str:
+    """The pairs of records that meet any of ``rules`` (Splink blocking rules
+    on ``l`` and ``r``), once each, as integer ids ``join_key_l`` <
+    ``join_key_r``. Each rule is an equi-join (with any filter it carries) on
+    integer ids; ``union`` drops the pairs that more than one rule finds. A
+    ``link_only`` model pairs records of different datasets only. Every rule
+    is symmetric in l and r, so the smaller id on the left finds each pair
+    once."""
+    across = " and l.source_dataset <> r.source_dataset" if link_type == "link_only" else ""
+    return " union ".join(
+        f"select l.unique_id as join_key_l, r.unique_id as join_key_r "
+        f"from {table} as l inner join {table} as r "
+        f"on ({rule}) and l.unique_id < r.unique_id{across}"
+        for rule in rules
+    )
+
+
+def estimate_prior(
+    con: duckdb.DuckDBPyConnection, link_type: str, deterministic, recall: float
+) -> float:
+    """The probability that two random records match, re-estimated for the
+    records at hand as Splink's ``estimate_probability_two_random_records_match``
+    does: pairs meeting the deterministic rules, divided by the rules'
+    recall (measured on the training data) and by the number of possible
+    pairs."""
+    (observed,) = con.execute(
+        f"select count(*) from ({candidate_pairs_sql(deterministic, link_type)})"
+    ).fetchone()
+    sizes = [
+        n for (n,) in con.execute("select count(*) from records group by source_dataset").fetchall()
+    ]
+    if link_type == "link_only":
+        possible = (sum(sizes) ** 2 - sum(n * n for n in sizes)) / 2
+    else:
+        possible = sum(sizes) * (sum(sizes) - 1) / 2
+    if observed > possible * recall:
+        raise ValueError("the deterministic rules find more matches than their recall allows")
+    return observed / recall / possible
+
+
+def score_pairs(settings: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
+    """Score the candidate pairs of a Splink model (``settings``, as saved by
+    Splink, prior included) and keep those at or above ``floor``."""
+    con = numbered_records(tables)
+    scored = _score(con, settings, floor)
+    con.close()
+    return scored
+
+
+def _score(con: duckdb.DuckDBPyConnection, settings: dict, floor: float) -> pa.Table:
+    """Splink blocks on its composite string ids (dataset and record id); at a
+    million records the joins on those strings cost more than the scoring.
+    So the pairs are blocked here on the integer ids of ``records`` with the
+    model's own rules, and Splink scores the registered pairs as a
+    deduplication of one table: the same pairs, the same comparisons and the
+    same match weights, in a fraction of the time."""
+    rules = [
+        rule["blocking_rule"] if isinstance(rule, dict) else rule
+        for rule in settings["blocking_rules_to_generate_predictions"]
+    ]
+    pairs = con.sql(
+        "select '0' as match_key, join_key_l, join_key_r from ("
+        + candidate_pairs_sql(rules, settings["link_type"])
+        + ")"
+    ).to_arrow_table()
     scoring = {
         **settings,
         "link_type": "dedupe_only",
@@ -248,7 +285,7 @@ def score_pairs(settings: dict, tables: dict[str, pa.Table], floor: float) -> pa
         order by record_id_l, record_id_r
         """
     ).to_arrow_table()
-    con.close()
+    con.unregister("scored")
     return out
 
 
