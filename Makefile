@@ -49,8 +49,8 @@ analyses: setup
 test: setup browser lint conventions pytest
 
 lint: setup
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 	$(BIN)/python -m datafirst.generator.sources_yaml --check
 	$(BIN)/sqlfluff lint --processes 2 models macros tests analyses
 

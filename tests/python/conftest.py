@@ -4,16 +4,14 @@ fixed seed (built once per test session, in a temporary folder)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from datafirst.generator import PROFILES, GeneratorConfig, generate
-from datafirst.generator.config import PROJECT_ROOT
+from datafirst.project import Dbt
 
 TEST_PEOPLE = 12000
 TEST_SEED = 7
@@ -82,7 +80,6 @@ WAREHOUSE_SEED = 20110101
 # The tests build with a key of their own (not the public demo key), so that
 # they can recompute the pseudonyms independently.
 PSEUDONYMISATION_KEY = "pytest-pseudonymisation-key-0123456789"
-DBT = str(Path(sys.executable).with_name("dbt"))
 
 
 class Warehouse:
@@ -92,30 +89,15 @@ class Warehouse:
         self.root = root
         self.raw_dir = root / "raw"
         self.truth_dir = root / "truth"
-        self.duckdb_path = root / "warehouse.duckdb"
-        self.target = root / "target"
-        self.env = dict(os.environ)
-        self.env.update(
-            DBT_PROFILES_DIR=str(PROJECT_ROOT),
-            DATAFIRST_RAW_DIR=str(self.raw_dir),
-            DATAFIRST_TRUTH_DIR=str(self.truth_dir),
-            DATAFIRST_DUCKDB_PATH=str(self.duckdb_path),
-            DBT_TARGET_PATH=str(self.target),
-            DBT_LOG_PATH=str(root / "logs"),
-            DATAFIRST_PSEUDONYMISATION_KEY=PSEUDONYMISATION_KEY,
-        )
+        self.cli = Dbt.in_folder(root, DATAFIRST_PSEUDONYMISATION_KEY=PSEUDONYMISATION_KEY)
+        self.env = self.cli.env
+        self.duckdb_path = self.cli.duckdb_path
+        self.target = self.cli.target_path
         self.build: subprocess.CompletedProcess | None = None
         self.build_results: dict = {}
 
     def dbt(self, *args: str, **env: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [DBT, *args],
-            cwd=PROJECT_ROOT,
-            env={**self.env, **env},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        return self.cli.run(*args, **env)
 
     def run_results(self) -> dict:
         return json.loads((self.target / "run_results.json").read_text())

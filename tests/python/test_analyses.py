@@ -7,25 +7,20 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 import yaml
 
-from datafirst.generator.config import PROJECT_ROOT
+from datafirst.project import PROJECT_ROOT, Dbt, dbt_vars
 from datafirst.research.run import (
     COUNT_SUFFIX,
     Output,
     check_disclosure,
-    dbt_vars,
     run,
 )
 
-DBT = str(Path(sys.executable).with_name("dbt"))
 ANALYSES_DIR = PROJECT_ROOT / "analyses"
 ANALYSES = sorted(path.stem for path in ANALYSES_DIR.glob("*.sql"))
 SETTINGS = dbt_vars()
@@ -80,7 +75,7 @@ def lines_with_one_suppressed(
 def results(warehouse, tmp_path_factory) -> tuple[Path, dict[str, Output]]:
     assert warehouse.build.returncode == 0, warehouse.build.stdout[-4000:]
     folder = tmp_path_factory.mktemp("analyses-results")
-    return folder, run(folder, warehouse.env)
+    return folder, run(folder, warehouse.cli)
 
 
 def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -223,30 +218,16 @@ def test_every_analysis_and_column_is_documented(results):
 
 
 @pytest.fixture(scope="module")
-def dbt_env(tmp_path_factory) -> dict:
-    """An environment in which dbt compiles the project (no warehouse
-    needed: the macro tests compile against the in-memory lint target)."""
-    root = tmp_path_factory.mktemp("macro")
-    return {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(PROJECT_ROOT),
-        "DATAFIRST_RAW_DIR": str(root / "raw"),
-        "DATAFIRST_TRUTH_DIR": str(root / "truth"),
-        "DATAFIRST_DUCKDB_PATH": str(root / "unused.duckdb"),
-        "DBT_TARGET_PATH": str(root / "target"),
-        "DBT_LOG_PATH": str(root / "logs"),
-    }
+def dbt_env(tmp_path_factory) -> Dbt:
+    """dbt on a scratch folder (no warehouse needed: the macro tests compile
+    against the in-memory lint target)."""
+    return Dbt.in_folder(tmp_path_factory.mktemp("macro"), database="unused.duckdb")
 
 
-def compile_inline(dbt_env: dict, sql: str) -> str:
+def compile_inline(dbt_env: Dbt, sql: str) -> str:
     """dbt's compiled SQL for an inline query."""
-    result = subprocess.run(
-        [DBT, "compile", "--quiet", "--target", "lint", "--output", "json", "--inline", sql],
-        cwd=PROJECT_ROOT,
-        env=dbt_env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = dbt_env.run(
+        "compile", "--quiet", "--target", "lint", "--output", "json", "--inline", sql
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
     return json.loads(result.stdout[result.stdout.index("{") :])["compiled"]

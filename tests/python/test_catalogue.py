@@ -8,15 +8,13 @@ import json
 import re
 import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from test_marts import ALL_MARTS
 
-from datafirst.generator.config import PROJECT_ROOT
+from datafirst.project import PROJECT_ROOT, executable
 
-DBT_COVERAGE = str(Path(sys.executable).with_name("dbt-coverage"))
+DBT_COVERAGE = executable("dbt-coverage")
 
 
 @pytest.fixture(scope="module")

@@ -14,9 +14,10 @@ import pytest
 from conftest import TEST_PEOPLE, TEST_SEED, attach_extract
 from person_views import PERSON_SQL, person_records
 
-from datafirst.generator.config import DEFAULT_PROFILE, SEEDS_DIR
+from datafirst.generator.config import DEFAULT_PROFILE
 from datafirst.generator.extract import ARROW_TYPES
 from datafirst.generator.systems import SYSTEMS, all_tables
+from datafirst.project import SEEDS_DIR
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,9 +22,9 @@ import duckdb
 import pyarrow as pa
 from splink import DuckDBAPI, Linker
 
-from datafirst.generator.config import PROJECT_ROOT
 from datafirst.linkage import engine
 from datafirst.linkage.specs import CROSS_JUSTICE, DEDUPE_MODELS
+from datafirst.project import Dbt, duckdb_path
 
 LINKAGE_MODELS = ("linkage_person_links", "linkage_person_clusters")
 
@@ -52,21 +50,10 @@ def bare_splink(records: pa.Table) -> tuple[float, int]:
     return time.perf_counter() - started, all_edges.num_rows
 
 
-def dbt_linkage_stage(env: dict) -> float:
+def dbt_linkage_stage(dbt: Dbt) -> float:
     """Seconds dbt spent building the linkage models (from run_results)."""
     with tempfile.TemporaryDirectory() as target:
-        env = {**env, "DBT_TARGET_PATH": target}
-        dbt = str(Path(sys.executable).with_name("dbt"))
-        result = subprocess.run(
-            [dbt, "run", "-s", *LINKAGE_MODELS],
-            cwd=PROJECT_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(result.stdout[-3000:])
+        dbt.check("run", "-s", *LINKAGE_MODELS, DBT_TARGET_PATH=target)
         results = json.loads((Path(target) / "run_results.json").read_text())["results"]
         return sum(
             r["execution_time"] for r in results if r["unique_id"].split(".")[-1] in LINKAGE_MODELS
@@ -78,19 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--duckdb",
         type=Path,
-        default=Path(
-            os.environ.get("DATAFIRST_DUCKDB_PATH", PROJECT_ROOT / "data" / "datafirst.duckdb")
-        ),
+        default=duckdb_path(),
     )
     args = parser.parse_args(argv)
     con = duckdb.connect(str(args.duckdb), read_only=True)
     records = con.sql("select * from intermediate.int_person_records_unioned").to_arrow_table()
     con.close()
     bare, edges = bare_splink(records)
-    env = dict(os.environ)
-    env.setdefault("DBT_PROFILES_DIR", str(PROJECT_ROOT))
-    env["DATAFIRST_DUCKDB_PATH"] = str(args.duckdb)
-    stage = dbt_linkage_stage(env)
+    dbt = Dbt()
+    dbt.env["DATAFIRST_DUCKDB_PATH"] = str(args.duckdb)
+    stage = dbt_linkage_stage(dbt)
     report = {
         "person_records": records.num_rows,
         "links_scored": edges,

@@ -3,7 +3,7 @@ with a simulated clerical review, prediction and clustering.
 
 Training happens outside the dbt DAG (``python -m datafirst.linkage.train``)
 and writes versioned model JSON files and model cards to
-``scripts/datafirst/linkage/models/``; the dbt Python models in
+``src/datafirst/linkage/models/``; the dbt Python models in
 ``models/linkage/`` load them, re-estimate the prior for the data at hand,
 predict and cluster.
 """

@@ -18,9 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -28,11 +25,12 @@ import duckdb
 import pyarrow as pa
 
 from datafirst.generator import GeneratorConfig, generate
-from datafirst.generator.config import PROFILES, PROJECT_ROOT
+from datafirst.generator.config import PROFILES
 from datafirst.linkage import engine
 from datafirst.linkage.cards import write_card
 from datafirst.linkage.review import review
 from datafirst.linkage.specs import ALL_MODELS, PersonModel
+from datafirst.project import DATA_DIR, Dbt
 
 log = logging.getLogger(__name__)
 
@@ -51,36 +49,16 @@ def build_training_warehouse(folder: Path, people: int, seed: int) -> Path:
         truth_dir=folder / "truth",
     )
     generate(cfg)
-    database = folder / "training.duckdb"
-    env = dict(os.environ)
-    env.update(
-        DBT_PROFILES_DIR=str(PROJECT_ROOT),
-        DATAFIRST_RAW_DIR=str(cfg.raw_dir),
-        DATAFIRST_TRUTH_DIR=str(cfg.truth_dir),
-        DATAFIRST_DUCKDB_PATH=str(database),
-        DBT_TARGET_PATH=str(folder / "target"),
-        DBT_LOG_PATH=str(folder / "logs"),
+    dbt = Dbt.in_folder(folder, database="training.duckdb")
+    dbt.check(
+        "build",
+        "-s",
+        "+int_person_records_unioned",
+        "+int_court_cases_journey_prepared",
+        "--exclude",
+        "test_type:data",
     )
-    dbt = str(Path(sys.executable).with_name("dbt"))
-    result = subprocess.run(
-        [
-            dbt,
-            "build",
-            "-s",
-            "+int_person_records_unioned",
-            "+int_court_cases_journey_prepared",
-            "--exclude",
-            "test_type:data",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError("dbt build of the training warehouse failed:\n" + result.stdout[-4000:])
-    return database
+    return dbt.duckdb_path
 
 
 def load_journey_data(folder: Path) -> tuple[pa.Table, pa.Table]:
@@ -297,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=TRAIN_PEOPLE)
     parser.add_argument("--seed", type=int, default=TRAIN_SEED)
-    parser.add_argument("--workdir", type=Path, default=PROJECT_ROOT / "data" / "training")
+    parser.add_argument("--workdir", type=Path, default=DATA_DIR / "training")
     parser.add_argument("--out", type=Path, default=engine.MODELS_DIR)
     parser.add_argument("--models", nargs="*", default=[*sorted(ALL_MODELS), "link_mags_crown"])
     parser.add_argument("--reuse", action="store_true", help="reuse an existing training build")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from datafirst.generator.config import PROJECT_ROOT
 from datafirst.generator.systems import SYSTEMS
+from datafirst.project import PROJECT_ROOT
 
 SYSTEM_DESCRIPTIONS = {
     "libra": "Libra, the magistrates' courts case-management system (MACO dataset).",
@@ -43,7 +43,7 @@ def _quote(text: str) -> str:
 def render(module) -> str:
     system = module.SYSTEM
     lines = [
-        "# Generated from scripts/datafirst/generator/systems/"
+        "# Generated from src/datafirst/generator/systems/"
         f"{system}.py by `python -m datafirst.generator.sources_yaml`; do not edit by hand.",
         "version: 2",
         "",

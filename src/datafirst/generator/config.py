@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-SEEDS_DIR = PROJECT_ROOT / "seeds"
+from datafirst.project import DEFAULT_RAW_DIR, DEFAULT_TRUTH_DIR, SEEDS_DIR
 
 #: Coverage windows of the source extracts (inclusive), from datasets.md.
 COVERAGE: dict[str, tuple[date, date]] = {
@@ -115,8 +114,8 @@ class GeneratorConfig:
     people: int = 20_000
     seed: int = 20110101
     profile: ErrorProfile = DEFAULT_PROFILE
-    raw_dir: Path = PROJECT_ROOT / "data" / "raw"
-    truth_dir: Path = PROJECT_ROOT / "data" / "truth"
+    raw_dir: Path = DEFAULT_RAW_DIR
+    truth_dir: Path = DEFAULT_TRUTH_DIR
     seeds_dir: Path = SEEDS_DIR
     progress: bool = False
 

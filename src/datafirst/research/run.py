@@ -24,16 +24,13 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from datafirst.generator.config import PROJECT_ROOT
+from datafirst.project import PROJECT_ROOT, Dbt, dbt_vars
 
 COUNT_SUFFIX = "_count"
 
@@ -56,29 +53,9 @@ class DisclosureError(ValueError):
     """An output cell breaks the disclosure-control rule."""
 
 
-def dbt_vars() -> dict:
-    """The disclosure-control settings from dbt_project.yml."""
-    text = (PROJECT_ROOT / "dbt_project.yml").read_text()
-    values = {}
-    for key in ("sdc_min_count", "sdc_rounding"):
-        line = next(ln for ln in text.splitlines() if ln.strip().startswith(f"{key}:"))
-        values[key] = int(line.split(":", 1)[1].split("#")[0].strip())
-    return values
-
-
-def compile_analyses(env: dict, target: Path) -> list[Analysis]:
+def compile_analyses(dbt: Dbt, target: Path) -> list[Analysis]:
     """Compile the analyses with dbt and read them from the manifest."""
-    dbt = str(Path(sys.executable).with_name("dbt"))
-    result = subprocess.run(
-        [dbt, "compile", "-s", "resource_type:analysis", "--target-path", str(target)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"dbt compile failed:\n{result.stdout[-4000:]}")
+    dbt.check("compile", "-s", "resource_type:analysis", "--target-path", str(target))
     manifest = json.loads((target / "manifest.json").read_text())
     analyses = []
     for node in manifest["nodes"].values():
@@ -160,15 +137,15 @@ def write_chart(path: Path, output: Output, chart: dict, title: str) -> None:
     plt.close(fig)
 
 
-def run(results: Path, env: dict, select: list[str] | None = None) -> dict[str, Output]:
+def run(results: Path, dbt: Dbt, select: list[str] | None = None) -> dict[str, Output]:
     """Compile, run, check and write every analysis; return the outputs."""
     settings = dbt_vars()
     results.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as target:
-        analyses = compile_analyses(env, Path(target))
+        analyses = compile_analyses(dbt, Path(target))
     if select:
         analyses = [a for a in analyses if a.name in select]
-    con = duckdb.connect(env["DATAFIRST_DUCKDB_PATH"], read_only=True)
+    con = duckdb.connect(str(dbt.duckdb_path), read_only=True)
     outputs = {}
     try:
         for analysis in analyses:
@@ -195,10 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=PROJECT_ROOT / "results")
     parser.add_argument("--select", nargs="*", help="analysis names (default: all)")
     args = parser.parse_args(argv)
-    env = dict(os.environ)
-    env.setdefault("DBT_PROFILES_DIR", str(PROJECT_ROOT))
-    env.setdefault("DATAFIRST_DUCKDB_PATH", str(PROJECT_ROOT / "data" / "datafirst.duckdb"))
-    outputs = run(args.results, env, args.select)
+    outputs = run(args.results, Dbt(), args.select)
     for name, output in outputs.items():
         print(f"{name}: {len(output.rows)} rows -> {args.results / (name + '.csv')}")  # noqa: T201
     return 0

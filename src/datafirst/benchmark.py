@@ -31,10 +31,9 @@ from pathlib import Path
 
 import duckdb
 
-from datafirst.generator.config import PROJECT_ROOT
 from datafirst.linkage.benchmark import LINKAGE_MODELS, bare_splink
+from datafirst.project import PROJECT_ROOT, Dbt, executable
 
-BIN = Path(sys.executable).parent
 README_START = "<!-- benchmark:start -->"
 README_END = "<!-- benchmark:end -->"
 LAYERS = ("seeds", "staging", "intermediate", "linkage", "evaluation", "marts", "tests")
@@ -86,25 +85,18 @@ def count_rows(duckdb_path: Path, schema: str) -> int:
 
 
 def measure(people: int, seed: int, folder: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DBT_PROFILES_DIR=str(PROJECT_ROOT),
-        DATAFIRST_RAW_DIR=str(folder / "raw"),
-        DATAFIRST_TRUTH_DIR=str(folder / "truth"),
-        DATAFIRST_DUCKDB_PATH=str(folder / "warehouse.duckdb"),
-        DBT_TARGET_PATH=str(folder / "target"),
-        DBT_LOG_PATH=str(folder / "logs"),
-    )
+    dbt = Dbt.in_folder(folder)
+    env = dbt.env
     row: dict = {"people": people}
 
     generate = run_stage(
-        [str(BIN / "datafirst-generate"), "--people", str(people), "--seed", str(seed), "--quiet"],
+        [executable("datafirst-generate"), "--people", str(people), "--seed", str(seed), "--quiet"],
         env,
     )
     summary = json.loads((folder / "raw" / "_manifest.json").read_text())
     row["generate"] = {**generate, "rows_in": people, "rows_out": summary["source_records"]}
 
-    build = run_stage([str(BIN / "dbt"), "build"], env)
+    build = run_stage(dbt.command("build"), env)
     row["build"] = {
         **build,
         "rows_in": summary["source_records"],
@@ -112,7 +104,7 @@ def measure(people: int, seed: int, folder: Path) -> dict:
         "layers": layer_seconds(folder / "target"),
     }
 
-    docs = run_stage([str(BIN / "dbt"), "docs", "generate", "--static"], env)
+    docs = run_stage(dbt.command("docs", "generate", "--static"), env)
     row["docs"] = {
         **docs,
         "rows_in": len(json.loads((folder / "target" / "manifest.json").read_text())["nodes"]),
