@@ -47,7 +47,8 @@ crown_offence_lists as (
 
 mags as (
     select
-        'mags_hocas|' || mags_cases.defendant_case_id as record_id,
+        {{ record_id('mags_hocas', 'mags_cases.defendant_case_id') }}
+            as record_id,
         'mags_hocas' as source_dataset,
         mags_cases.police_urn,
         mags_cases.disposal_date as court_date,
@@ -63,7 +64,9 @@ mags as (
 -- there.
 crown as (
     select
-        'crown_xhibit|' || crown_defendants.defendant_on_case_id as record_id,
+        {{ record_id(
+            'crown_xhibit', 'crown_defendants.defendant_on_case_id'
+        ) }} as record_id,
         'crown_xhibit' as source_dataset,
         crown_cases.police_urn,
         crown_cases.committal_date as court_date,

@@ -21,7 +21,7 @@ linked as (
         clusters.estimated_person_id,
         coalesce(
             clusters.estimated_person_id,
-            'prison_nomis|' || bookings.offender_id
+            {{ record_id('prison_nomis', 'bookings.offender_id') }}
         ) as person_key,
         clusters.record_id is not null as is_person_linked,
         bookings.agy_loc_id as booking_prison_code,
@@ -29,7 +29,9 @@ linked as (
         bookings.booking_end_date
     from bookings
     left join clusters
-        on 'prison_nomis|' || bookings.offender_id = clusters.record_id
+        on
+            {{ record_id('prison_nomis', 'bookings.offender_id') }}
+            = clusters.record_id
 ),
 
 final as (

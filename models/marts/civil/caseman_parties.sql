@@ -58,7 +58,8 @@ final as (
         on parties.case_number = cases.case_number
     left join clusters
         on
-            'civil_caseman|' || parties.party_id = clusters.record_id
+            {{ record_id('civil_caseman', 'parties.party_id') }}
+            = clusters.record_id
             and not parties.is_company
     left join party_roles
         on parties.party_role_code = party_roles.role_code

@@ -57,7 +57,8 @@ final as (
         on parties.claim_number = claims.claim_number
     left join clusters
         on
-            'civil_pcol|' || parties.party_id = clusters.record_id
+            {{ record_id('civil_pcol', 'parties.party_id') }}
+            = clusters.record_id
             and not parties.is_company
     left join party_roles
         on parties.party_role_code = party_roles.role_code

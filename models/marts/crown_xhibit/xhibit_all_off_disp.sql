@@ -80,7 +80,9 @@ final as (
     left join person_clusters
         on
             person_clusters.record_id
-            = 'crown_xhibit|' || ranked_offences.defendant_on_case_id
+            = {{ record_id(
+                'crown_xhibit', 'ranked_offences.defendant_on_case_id'
+            ) }}
 )
 
 select * from final

@@ -111,7 +111,7 @@ joined as (
     left join person_clusters
         on
             person_clusters.record_id
-            = 'crown_xhibit|' || defendants.defendant_on_case_id
+            = {{ record_id('crown_xhibit', 'defendants.defendant_on_case_id') }}
     left join crown_case_types
         on cases.case_type = crown_case_types.case_type_code
     left join courts as crown_courts

@@ -67,7 +67,7 @@ final as (
     left join person_clusters
         on
             person_clusters.record_id
-            = 'mags_hocas|' || ranked_offences.defendant_case_id
+            = {{ record_id('mags_hocas', 'ranked_offences.defendant_case_id') }}
 )
 
 select * from final

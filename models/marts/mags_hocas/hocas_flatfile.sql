@@ -136,7 +136,7 @@ final as (
     left join person_clusters
         on
             person_clusters.record_id
-            = 'mags_hocas|' || defendant_cases.defendant_case_id
+            = {{ record_id('mags_hocas', 'defendant_cases.defendant_case_id') }}
     left join courts
         on defendant_cases.court_code = courts.court_code
     left join ethnicity_codes

@@ -99,7 +99,9 @@ final as (
     inner join offenders
         on events.offender_id = offenders.offender_id
     inner join clusters
-        on 'probation_delius|' || events.offender_id = clusters.record_id
+        on
+            {{ record_id('probation_delius', 'events.offender_id') }}
+            = clusters.record_id
     inner join event_components
         on events.event_id = event_components.event_id
     left join event_addresses

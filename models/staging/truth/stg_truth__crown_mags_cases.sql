@@ -9,9 +9,9 @@ renamed as (
         -- ids
         cast(defendant_on_case_id as varchar) as defendant_on_case_id,
         cast(mags_defendant_case_id as varchar) as mags_defendant_case_id,
-        'crown_xhibit|' || cast(defendant_on_case_id as varchar)
+        {{ record_id('crown_xhibit', 'defendant_on_case_id') }}
             as crown_record_id,
-        'mags_hocas|' || cast(mags_defendant_case_id as varchar)
+        {{ record_id('mags_hocas', 'mags_defendant_case_id') }}
             as mags_record_id,
 
         -- strings
