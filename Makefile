@@ -51,7 +51,7 @@ test: setup browser lint conventions pytest
 lint: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
-	$(BIN)/python -m datafirst.generator.sources_yaml --check
+	$(BIN)/python -m datafirst.registry.dbt --check
 	$(BIN)/sqlfluff lint --processes 2 models macros tests analyses
 
 conventions: setup
@@ -69,7 +69,7 @@ bench-generator: setup
 	$(BIN)/python -m datafirst.generator.benchmark
 
 sources: setup
-	$(BIN)/python -m datafirst.generator.sources_yaml
+	$(BIN)/python -m datafirst.registry.dbt
 
 clean:
 	rm -rf target logs data .pytest_cache

@@ -1,5 +1,4 @@
-{#- Generated from the generator's table specs by
-    `python -m datafirst.generator.sources_yaml`; do not edit by hand.
+{#- Generated from the registry (src/datafirst/registry/) by `python -m datafirst.registry.dbt` (make sources); do not edit by hand.
 
     Every raw source table with its system, key column and whether it
     holds person records; the staging model of each is

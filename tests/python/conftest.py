@@ -1,5 +1,11 @@
 """Shared fixtures: small extracts made by the project's own generator at a
-fixed seed (built once per test session, in a temporary folder)."""
+fixed seed (built once per test session, in a temporary folder), the parsed
+dbt project, and the demo-scale warehouse.
+
+Test tiers: a test that needs the built warehouse (the ``warehouse``
+fixture, directly or through another fixture) is marked ``warehouse``
+automatically; ``make check`` runs every test that is neither ``warehouse``
+nor ``slow`` in a few minutes, ``make test`` runs them all."""
 
 from __future__ import annotations
 
@@ -70,6 +76,20 @@ def attach_extract(con, extract: dict) -> None:
         con.execute(
             f"create or replace view truth_{path.stem} as select * from read_parquet('{path}')"
         )
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "warehouse" in item.fixturenames:
+            item.add_marker(pytest.mark.warehouse)
+
+
+@pytest.fixture(scope="session")
+def manifest(tmp_path_factory) -> dict:
+    """dbt's manifest of the project, parsed (no extract or warehouse needed)."""
+    dbt = Dbt.in_folder(tmp_path_factory.mktemp("parse"))
+    dbt.check("parse", "--target", "lint")
+    return json.loads((dbt.target_path / "manifest.json").read_text())
 
 
 # --- a small warehouse built once per session --------------------------------

@@ -8,11 +8,11 @@ import json
 import duckdb
 import pyarrow.parquet as pq
 
-from datafirst.generator.sources_yaml import check
-from datafirst.generator.systems import all_tables
+from datafirst.registry import all_tables
+from datafirst.registry.dbt import check
 
 
-def test_source_definitions_match_the_generator():
+def test_dbt_sources_and_registry_macros_match_the_registry():
     assert check() == []
 
 

@@ -12,6 +12,7 @@ import pytest
 from datafirst.linkage import engine
 from datafirst.linkage.journeys import link_journeys
 from datafirst.linkage.specs import ALL_MODELS
+from datafirst.warehouse.names import forename_variants, metaphone
 
 PERSON_MODELS = sorted(ALL_MODELS)
 
@@ -32,6 +33,10 @@ def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="
         "postcode_outward": postcode.split(" ")[0] if postcode else None,
         "pnc_number": pnc,
         "is_linkable": True,
+        # The name features int_person_records_unioned derives.
+        "forename_variants": forename_variants(forename),
+        "forename_metaphone": metaphone(forename),
+        "surname_metaphone": metaphone(surname),
     }
 
 

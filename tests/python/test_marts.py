@@ -13,36 +13,13 @@ import pyarrow as pa
 import pytest
 from conftest import PSEUDONYMISATION_KEY
 
+from datafirst import registry
 from datafirst.warehouse.pseudonymisation import KEY_ENV
 
-# Every research table of datasets.md (MoJ-DfE share aside: a later extension).
-MARTS = {
-    "magistrates": ["hocas_flatfile", "hocas_all_offence"],
-    "crown": ["xhibit_flatfile", "xhibit_all_off_disp"],
-    "prisons": ["nomis_flatfile", "nomis_movements", "nomis_safety_in_custody"],
-    "probation": [
-        "delius_flatfile",
-        "delius_rqmnt",
-        "delius_lic_condition",
-        "delius_psr",
-        "delius_pss",
-    ],
-    "family": ["family_cases", "family_people"],
-    "civil": [
-        f"{system}_{table}"
-        for system, tables in {
-            "caseman": ["cases", "case_events", "hearings", "judgments", "warrants", "parties"],
-            "pcol": ["claims", "claim_events", "hearings", "judgments", "warrants", "parties"],
-        }.items()
-        for table in tables
-    ],
-    "oasys": ["assessments_metadata"]
-    + [
-        f"oasys_assessments_details_{kind}"
-        for kind in ["bcs", "core_risk", "isp", "rm2000", "rmp", "rosh"]
-    ],
-    "linking": ["xjs_link", "mags_crown_journey"],
-}
+# Every research table of datasets.md (MoJ-DfE share aside: a later extension):
+# each dataset's published tables (the registry) and the linking tables.
+MARTS = {d.code: list(d.published_tables) for d in registry.DATASETS}
+MARTS["linking"] = ["xjs_link", "mags_crown_journey"]
 ALL_MARTS = sorted(m for marts in MARTS.values() for m in marts)
 
 

@@ -23,37 +23,38 @@ first_address as (
     from addresses
 ),
 
-final as (
+offenders_addressed as (
     select
-        'probation_delius|' || offenders.offender_id as record_id,
-        'probation_delius' as source_dataset,
-        'delius' as source_system,
-        'offender' as source_table,
-        offenders.offender_id as source_record_id,
-        offenders.forename,
-        offenders.middle_names,
-        offenders.surname,
-        cast(null as {{ array_type('varchar') }}) as forename_aliases,
+        offenders.*,
+        first_address.postcode as first_postcode,
+        first_address.postcode_outward as first_postcode_outward,
         case
             when offenders.previous_surname is not null
                 then {{ array_of(['offenders.previous_surname']) }}
-        end as surname_aliases,
-        cast(null as {{ array_type('date') }}) as date_of_birth_aliases,
-        offenders.date_of_birth,
-        offenders.sex,
-        offenders.ethnicity_code,
-        first_address.postcode,
-        first_address.postcode_outward,
-        offenders.pnc_number,
-        offenders.cro_number,
-        cast(null as varchar) as party_category,
-        offenders.created_date as event_date,
-        true as is_linkable
+        end as surname_aliases
     from offenders
     left join first_address
         on
             offenders.offender_id = first_address.offender_id
             and first_address.address_order = 1
+),
+
+final as (
+    {{ standardise_person_records('probation_delius', 'offenders_addressed', {
+        'source_record_id': 'offender_id',
+        'forename': 'forename',
+        'middle_names': 'middle_names',
+        'surname': 'surname',
+        'surname_aliases': 'surname_aliases',
+        'date_of_birth': 'date_of_birth',
+        'sex': 'sex',
+        'ethnicity_code': 'ethnicity_code',
+        'postcode': 'first_postcode',
+        'postcode_outward': 'first_postcode_outward',
+        'pnc_number': 'pnc_number',
+        'cro_number': 'cro_number',
+        'event_date': 'created_date',
+    }) }}
 )
 
 select * from final

@@ -20,32 +20,35 @@ aliases_per_offender as (
     group by root_offender_id
 ),
 
-final as (
+offenders_with_aliases as (
     select
-        'prison_nomis|' || offenders.offender_id as record_id,
-        'prison_nomis' as source_dataset,
-        'nomis' as source_system,
-        'offenders' as source_table,
-        offenders.offender_id as source_record_id,
-        offenders.forename,
-        offenders.middle_names,
-        offenders.surname,
+        offenders.*,
         aliases_per_offender.forename_aliases,
         aliases_per_offender.surname_aliases,
-        aliases_per_offender.date_of_birth_aliases,
-        offenders.date_of_birth,
-        offenders.sex,
-        offenders.ethnicity_code,
-        offenders.postcode,
-        offenders.postcode_outward,
-        offenders.pnc_number,
-        offenders.cro_number,
-        cast(null as varchar) as party_category,
-        offenders.create_date as event_date,
-        true as is_linkable
+        aliases_per_offender.date_of_birth_aliases
     from offenders
     left join aliases_per_offender
         on offenders.offender_id = aliases_per_offender.offender_id
+),
+
+final as (
+    {{ standardise_person_records('prison_nomis', 'offenders_with_aliases', {
+        'source_record_id': 'offender_id',
+        'forename': 'forename',
+        'middle_names': 'middle_names',
+        'surname': 'surname',
+        'forename_aliases': 'forename_aliases',
+        'surname_aliases': 'surname_aliases',
+        'date_of_birth_aliases': 'date_of_birth_aliases',
+        'date_of_birth': 'date_of_birth',
+        'sex': 'sex',
+        'ethnicity_code': 'ethnicity_code',
+        'postcode': 'postcode',
+        'postcode_outward': 'postcode_outward',
+        'pnc_number': 'pnc_number',
+        'cro_number': 'cro_number',
+        'event_date': 'create_date',
+    }) }}
 )
 
 select * from final

@@ -10,7 +10,6 @@ assessments as (
     where quarantine_reason is null
 ),
 
--- Only records assessed by the end of March 2023 can be linked.
 first_assessment as (
     select
         offender_pk,
@@ -19,28 +18,11 @@ first_assessment as (
     group by offender_pk
 ),
 
-final as (
+-- Only records assessed by var('linkable_until') (March 2023) can be linked.
+offenders_assessed as (
     select
-        'prison_oasys|' || offenders.offender_pk as record_id,
-        'prison_oasys' as source_dataset,
-        'oasys' as source_system,
-        'offender' as source_table,
-        offenders.offender_pk as source_record_id,
-        offenders.forename,
-        offenders.middle_names,
-        offenders.surname,
-        cast(null as {{ array_type('varchar') }}) as forename_aliases,
-        cast(null as {{ array_type('varchar') }}) as surname_aliases,
-        cast(null as {{ array_type('date') }}) as date_of_birth_aliases,
-        offenders.date_of_birth,
-        offenders.sex,
-        offenders.ethnicity_code,
-        offenders.postcode,
-        offenders.postcode_outward,
-        offenders.pnc_number,
-        cast(null as varchar) as cro_number,
-        cast(null as varchar) as party_category,
-        first_assessment.first_assessment_date as event_date,
+        offenders.*,
+        first_assessment.first_assessment_date,
         coalesce(
             first_assessment.first_assessment_date
             <= cast('{{ var("linkable_until") }}' as date),
@@ -49,6 +31,23 @@ final as (
     from offenders
     left join first_assessment
         on offenders.offender_pk = first_assessment.offender_pk
+),
+
+final as (
+    {{ standardise_person_records('prison_oasys', 'offenders_assessed', {
+        'source_record_id': 'offender_pk',
+        'forename': 'forename',
+        'middle_names': 'middle_names',
+        'surname': 'surname',
+        'date_of_birth': 'date_of_birth',
+        'sex': 'sex',
+        'ethnicity_code': 'ethnicity_code',
+        'postcode': 'postcode',
+        'postcode_outward': 'postcode_outward',
+        'pnc_number': 'pnc_number',
+        'event_date': 'first_assessment_date',
+        'is_linkable': 'is_linkable',
+    }) }}
 )
 
 select * from final

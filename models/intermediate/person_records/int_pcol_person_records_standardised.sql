@@ -10,36 +10,31 @@ cases as (
     where quarantine_reason is null
 ),
 
-final as (
+-- A party whose case was quarantined is not published, so it is not
+-- linked either. Companies are never person-linked.
+people as (
     select
-        'civil_pcol|' || parties.party_id as record_id,
-        'civil_pcol' as source_dataset,
-        'pcol' as source_system,
-        'parties' as source_table,
-        parties.party_id as source_record_id,
-        parties.forename,
-        parties.middle_names,
-        parties.surname,
-        cast(null as {{ array_type('varchar') }}) as forename_aliases,
-        cast(null as {{ array_type('varchar') }}) as surname_aliases,
-        cast(null as {{ array_type('date') }}) as date_of_birth_aliases,
-        parties.date_of_birth,
-        parties.sex,
-        cast(null as varchar) as ethnicity_code,
-        parties.postcode,
-        parties.postcode_outward,
-        cast(null as varchar) as pnc_number,
-        cast(null as varchar) as cro_number,
-        parties.party_category,
-        cases.issue_date as event_date,
-        true as is_linkable
+        parties.*,
+        cases.issue_date
     from parties
-    -- A party whose case was quarantined is not published, so it is not
-    -- linked either.
     inner join cases
         on parties.claim_number = cases.claim_number
-    -- Companies are never person-linked.
     where not parties.is_company
+),
+
+final as (
+    {{ standardise_person_records('civil_pcol', 'people', {
+        'source_record_id': 'party_id',
+        'forename': 'forename',
+        'middle_names': 'middle_names',
+        'surname': 'surname',
+        'date_of_birth': 'date_of_birth',
+        'sex': 'sex',
+        'postcode': 'postcode',
+        'postcode_outward': 'postcode_outward',
+        'party_category': 'party_category',
+        'event_date': 'issue_date',
+    }) }}
 )
 
 select * from final

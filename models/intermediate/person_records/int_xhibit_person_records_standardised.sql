@@ -6,29 +6,19 @@ defendants as (
 ),
 
 final as (
-    select
-        'crown_xhibit|' || defendant_on_case_id as record_id,
-        'crown_xhibit' as source_dataset,
-        'xhibit' as source_system,
-        'defendants' as source_table,
-        defendant_on_case_id as source_record_id,
-        forename,
-        middle_names,
-        surname,
-        cast(null as {{ array_type('varchar') }}) as forename_aliases,
-        cast(null as {{ array_type('varchar') }}) as surname_aliases,
-        cast(null as {{ array_type('date') }}) as date_of_birth_aliases,
-        date_of_birth,
-        sex,
-        ethnicity_code,
-        postcode,
-        postcode_outward,
-        pnc_number,
-        cast(null as varchar) as cro_number,
-        cast(null as varchar) as party_category,
-        disposal_date as event_date,
-        true as is_linkable
-    from defendants
+    {{ standardise_person_records('crown_xhibit', 'defendants', {
+        'source_record_id': 'defendant_on_case_id',
+        'forename': 'forename',
+        'middle_names': 'middle_names',
+        'surname': 'surname',
+        'date_of_birth': 'date_of_birth',
+        'sex': 'sex',
+        'ethnicity_code': 'ethnicity_code',
+        'postcode': 'postcode',
+        'postcode_outward': 'postcode_outward',
+        'pnc_number': 'pnc_number',
+        'event_date': 'disposal_date',
+    }) }}
 )
 
 select * from final

@@ -238,6 +238,13 @@ true_totals as (
 final as (
     select
         cell_totals.scope,
+        case
+            {%- for dataset in datasets() %}
+            when cell_totals.scope = '{{ dataset.code }}'
+                then '{{ dataset.kind }}'
+            {%- endfor %}
+            else 'cross_justice'
+        end as scope_kind,
         cell_totals.threshold_level,
         cell_totals.group_type,
         cell_totals.group_value,

@@ -1,16 +1,6 @@
-{#- The Data First dataset of each person-record table, as in
-    int_person_records_unioned; other tables (P-NOMIS offender aliases) are
-    not person records of the linker and get a null record_id. -#}
-{%- set datasets = [
-    ('libra', 'defendant_case', 'mags_hocas'),
-    ('xhibit', 'defendants', 'crown_xhibit'),
-    ('nomis', 'offenders', 'prison_nomis'),
-    ('delius', 'offender', 'probation_delius'),
-    ('oasys', 'offender', 'prison_oasys'),
-    ('familyman', 'parties', 'familyman'),
-    ('caseman', 'parties', 'civil_caseman'),
-    ('pcol', 'parties', 'civil_pcol'),
-] -%}
+{#- The Data First dataset of each person-record table (the registry, macro
+    datasets()); other tables (P-NOMIS offender aliases) are not person
+    records of the linker and get a null record_id. -#}
 
 with
 
@@ -22,11 +12,11 @@ renamed as (
     select
         -- ids
         case
-            {%- for system, table, dataset in datasets %}
+            {%- for dataset in datasets() %}
             when
-                source_system = '{{ system }}'
-                and source_table = '{{ table }}'
-                then '{{ dataset }}|' || cast(record_key as varchar)
+                source_system = '{{ dataset.system }}'
+                and source_table = '{{ dataset.person_table }}'
+                then {{ record_id(dataset.code, 'record_key') }}
             {%- endfor %}
         end as record_id,
         cast(person_key as varchar) as person_key,
@@ -34,11 +24,11 @@ renamed as (
 
         -- strings
         case
-            {%- for system, table, dataset in datasets %}
+            {%- for dataset in datasets() %}
             when
-                source_system = '{{ system }}'
-                and source_table = '{{ table }}'
-                then '{{ dataset }}'
+                source_system = '{{ dataset.system }}'
+                and source_table = '{{ dataset.person_table }}'
+                then '{{ dataset.code }}'
             {%- endfor %}
         end as source_dataset,
         cast(source_system as varchar) as source_system,

@@ -12,18 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from datafirst.project import DEFAULT_RAW_DIR, DEFAULT_TRUTH_DIR, SEEDS_DIR
+from datafirst.registry import SYSTEMS
 
-#: Coverage windows of the source extracts (inclusive), from datasets.md.
-COVERAGE: dict[str, tuple[date, date]] = {
-    "libra": (date(2011, 1, 1), date(2023, 3, 31)),
-    "xhibit": (date(2013, 1, 1), date(2023, 3, 31)),
-    "nomis": (date(2011, 1, 1), date(2023, 3, 31)),
-    "delius": (date(2014, 1, 1), date(2023, 3, 31)),
-    "familyman": (date(2011, 1, 1), date(2023, 3, 31)),
-    "caseman": (date(2012, 1, 1), date(2022, 1, 31)),
-    "pcol": (date(2012, 1, 1), date(2022, 1, 31)),
-    "oasys": (date(2011, 1, 1), date(2023, 12, 31)),
-}
+#: Coverage windows of the source extracts (inclusive), from the registry.
+COVERAGE: dict[str, tuple[date, date]] = {s.name: s.coverage for s in SYSTEMS}
 
 #: The simulation starts before coverage so that earlier sentences can appear.
 SIMULATION_START = date(2007, 1, 1)

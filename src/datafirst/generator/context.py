@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from datafirst.generator.config import GeneratorConfig
-from datafirst.generator.extract import ExtractWriter, TableSpec, TruthLog
+from datafirst.generator.extract import ExtractWriter, TruthLog
 from datafirst.generator.identity import Recorded, record_identities
 from datafirst.generator.population import Population
 from datafirst.generator.vocab import Vocab
+from datafirst.registry import TableSpec
 
 
 @dataclass

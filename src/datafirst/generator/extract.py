@@ -1,10 +1,10 @@
-"""Raw-extract table specifications, the Parquet writer, and the injection of
-malformed rows (logged so the warehouse's quarantine can be checked).
+"""The Parquet writer of the raw extracts, and the injection of malformed
+rows (logged so the warehouse's quarantine can be checked).
 
-A :class:`TableSpec` is the contract of one raw table: its columns in the
-source system's own names and types, with a description and a role that says
-how the table may be corrupted. The dbt source definitions are generated from
-these specs (see :mod:`datafirst.generator.sources_yaml`).
+Each table is written to its contract in the registry
+(:class:`datafirst.registry.TableSpec`): its columns in the source system's
+own names and types; a column's role says which malformations it may
+receive.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from datafirst.registry import Column, TableSpec
 
 ARROW_TYPES = {
     "string": pa.string(),
@@ -27,19 +29,6 @@ ARROW_TYPES = {
     "bool": pa.bool_(),
 }
 
-#: Column roles that decide which malformations a column can receive.
-ROLES = {
-    "key": "the table's primary key",
-    "fk": "a reference to another table of the same system",
-    "date_text": "a date held as text in the system's layout",
-    "date": "a typed date or timestamp",
-    "length": "a length or count that cannot be negative",
-    "code": "a code from a lookup list",
-    "name": "a person's name text",
-    "text": "free or descriptive text",
-    "": "no special role",
-}
-
 MALFORMATIONS = (
     "null_key",
     "duplicate_key",
@@ -49,33 +38,6 @@ MALFORMATIONS = (
     "unknown_code",
     "garbled_text",
 )
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str
-    description: str
-    role: str = ""
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    system: str
-    table: str
-    description: str
-    grain: str
-    columns: tuple[Column, ...]
-    person_bearing: bool = False
-    date_format: str | None = None  # layout of this table's text dates
-    malformable: bool = True
-
-    @property
-    def key(self) -> str:
-        return next(c.name for c in self.columns if c.role == "key")
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
 
 
 @dataclass
@@ -169,7 +131,7 @@ class ExtractWriter:
         for c in spec.columns:
             if c.type in {"string"} and arrays[c.name].dtype != object:
                 arrays[c.name] = arrays[c.name].astype(object)
-        if spec.malformable and self.share > 0 and n > 0:
+        if self.share > 0 and n > 0:
             arrays = self._malform(spec, arrays, n)
         table = pa.table({c.name: _to_arrow(arrays[c.name], c.type) for c in spec.columns})
         folder = self.raw_dir / spec.system

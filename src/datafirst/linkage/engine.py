@@ -4,7 +4,6 @@ go in and come out as Arrow, so nothing is left in the warehouse."""
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 from pathlib import Path
@@ -19,7 +18,9 @@ from datafirst.linkage.specs import PersonModel
 
 MODELS_DIR = Path(__file__).with_name("models")
 
-#: Columns of int_person_records_unioned that the person models read.
+#: Columns of int_person_records_unioned that the person models read: the
+#: identifiers, standardised in staging, and the name features the warehouse
+#: derives in that model (a test checks them against its dbt contract).
 PERSON_COLUMNS = (
     "record_id",
     "source_dataset",
@@ -34,6 +35,9 @@ PERSON_COLUMNS = (
     "postcode",
     "postcode_outward",
     "pnc_number",
+    "forename_variants",
+    "forename_metaphone",
+    "surname_metaphone",
 )
 
 _COMPARISONS = {
@@ -63,65 +67,15 @@ def settings_for(model: PersonModel) -> SettingsCreator:
     )
 
 
-@functools.lru_cache(maxsize=2)
-def name_codes(forenames: tuple[str, ...], surnames: tuple[str, ...]) -> tuple[pa.Table, pa.Table]:
-    """Each forename with its known nicknames and formal names (the
-    ``nicknames`` package's list of English given names, upper case) and its
-    Metaphone code; each surname with its Metaphone code. Cached: every
-    model of a run reads the same names."""
-    import jellyfish
-    from nicknames import NickNamer
-
-    namer = NickNamer()
-    variants = []
-    for name in forenames:
-        lower = name.lower()
-        found = {v.upper() for v in namer.nicknames_of(lower) | namer.canonicals_of(lower)}
-        variants.append(sorted(found - {name}) or None)
-    fore = pa.table(
-        {
-            "forename": pa.array(forenames, pa.string()),
-            "forename_variants": pa.array(variants, pa.list_(pa.string())),
-            "forename_metaphone": pa.array(
-                [jellyfish.metaphone(n) or None for n in forenames], pa.string()
-            ),
-        }
-    )
-    sur = pa.table(
-        {
-            "surname": pa.array(surnames, pa.string()),
-            "surname_metaphone": pa.array(
-                [jellyfish.metaphone(n) or None for n in surnames], pa.string()
-            ),
-        }
-    )
-    return fore, sur
-
-
 def split_by_dataset(records: pa.Table, model: PersonModel) -> dict[str, pa.Table]:
-    """The model's input tables: one per dataset, linkable records only, with
-    each forename's known variants (nicknames and formal names) and the
-    Metaphone codes of forename and surname."""
+    """The model's input tables: one per dataset, linkable records only, in
+    record id order."""
     con = duckdb.connect()
     con.register("records", records)
-
-    def distinct(column: str) -> tuple[str, ...]:
-        rows = con.sql(
-            f"select distinct {column} from records where {column} is not null order by 1"
-        ).fetchall()
-        return tuple(value for (value,) in rows)
-
-    fore, sur = name_codes(distinct("forename"), distinct("surname"))
-    con.register("fore", fore)
-    con.register("sur", sur)
-    cols = ", ".join(f"records.{c}" for c in PERSON_COLUMNS)
     out = {}
     for dataset in model.datasets:
         table = con.sql(
-            f"select {cols}, fore.forename_variants, fore.forename_metaphone, "
-            "sur.surname_metaphone from records "
-            "left join fore on fore.forename = records.forename "
-            "left join sur on sur.surname = records.surname "
+            f"select {', '.join(PERSON_COLUMNS)} from records "
             f"where source_dataset = '{dataset}' and is_linkable "
             "order by record_id"
         ).to_arrow_table()

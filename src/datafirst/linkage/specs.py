@@ -11,14 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CRIMINAL_DATASETS = (
-    "mags_hocas",
-    "crown_xhibit",
-    "prison_nomis",
-    "probation_delius",
-    "prison_oasys",
-)
-PARTY_DATASETS = ("familyman", "civil_caseman", "civil_pcol")
+from datafirst import registry
+
+CRIMINAL_DATASETS = registry.dataset_codes("criminal")
+#: Parties to family and civil cases: dates of birth mostly missing.
+PARTY_DATASETS = registry.dataset_codes("family") + registry.dataset_codes("civil")
 ALL_DATASETS = CRIMINAL_DATASETS + PARTY_DATASETS
 
 #: Blocking rules for prediction: a pair is scored when any rule holds.
@@ -118,33 +115,23 @@ class PersonModel:
     )
 
 
-CRIMINAL_COMPARISONS = (
-    "forename",
-    "middle_names",
-    "surname",
-    "date_of_birth",
-    "postcode",
-    "sex",
-    "pnc_number",
-)
+#: Every identifier, in the order the models compare them.
+CRIMINAL_COMPARISONS = registry.IDENTIFIERS
 
 
-#: Comparisons per dataset: only the identifiers the source holds. P-NOMIS and
-#: OASys hold no address; civil systems no sex. OASys keys people by PNC, so its
-#: duplicate records exist precisely because the PNC was missing or mistyped:
-#: within OASys two records never share a PNC, but a PNC one character away
-#: from another (a typo) is evidence.
-_NAMES_AND_DOB = ("forename", "middle_names", "surname", "date_of_birth")
-DATASET_COMPARISONS = {
-    "mags_hocas": CRIMINAL_COMPARISONS,
-    "crown_xhibit": CRIMINAL_COMPARISONS,
-    "probation_delius": CRIMINAL_COMPARISONS,
-    "prison_nomis": (*_NAMES_AND_DOB, "sex", "pnc_number"),
-    "prison_oasys": (*_NAMES_AND_DOB, "sex", "pnc_number_typo"),
-    "familyman": (*_NAMES_AND_DOB, "postcode", "sex"),
-    "civil_caseman": (*_NAMES_AND_DOB, "postcode"),
-    "civil_pcol": ("forename", "surname", "date_of_birth", "postcode"),
-}
+def comparisons_of(dataset: registry.Dataset) -> tuple[str, ...]:
+    """A dataset's comparisons: only the identifiers its source holds (the
+    registry's ``identifiers``). A dataset keyed by PNC (OASys) has duplicate
+    records precisely because the PNC was missing or mistyped: two of its
+    records never share a PNC, but a PNC one character away from another (a
+    typo) is evidence."""
+    names = [name for name in registry.IDENTIFIERS if name in dataset.identifiers]
+    if dataset.keyed_by_pnc and "pnc_number" in names:
+        names[names.index("pnc_number")] = "pnc_number_typo"
+    return tuple(names)
+
+
+DATASET_COMPARISONS = {d.code: comparisons_of(d) for d in registry.DATASETS}
 
 
 #: Pairwise precision targets of the review, per level. A wrong link joins two

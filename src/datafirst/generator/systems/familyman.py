@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from datafirst.generator.extract import Column, TableSpec
 from datafirst.generator.family_civil import serials, text_dates, titles
 from datafirst.generator.systems._common import encode_ethnicity, encode_sex, ids, join_names
+from datafirst.registry.familyman import CASES, FMT, PARTIES, SOURCE
 
-SYSTEM = "familyman"
-FMT = "yyyymmdd"
+SYSTEM = SOURCE.name
+TABLES = SOURCE.tables
 
 #: Letter of the case number for each law type.
 CASE_LETTER = {
@@ -28,158 +28,6 @@ CASE_LETTER = {
     "family_law_act": "F",
     "adoption": "A",
 }
-
-CASES = TableSpec(
-    system=SYSTEM,
-    table="cases",
-    description="One row per family court case (public and private law children cases, "
-    "divorce, Family Law Act protection and adoption) active at any time from January 2011 "
-    "to March 2023, including cases issued earlier and cases still open at the extract.",
-    grain="family court case",
-    date_format=FMT,
-    columns=(
-        Column(
-            "case_number",
-            "string",
-            "FamilyMan case number: the issuing court's two-letter "
-            "prefix, the two-digit year of issue, a letter for the kind of case (C public "
-            "law, P private law, D divorce, F Family Law Act, A adoption) and a five-digit "
-            "serial within court, year and letter, e.g. 'MA12C00345'.",
-            "key",
-        ),
-        Column(
-            "case_type_code",
-            "string",
-            "Kind of application that started the case (seed "
-            "family_case_types; its law_type groups the codes).",
-            "code",
-        ),
-        Column(
-            "court_code",
-            "string",
-            "Family court that issued the case (seed courts, court_type family).",
-            "code",
-        ),
-        Column(
-            "issue_date",
-            "string",
-            "Date the application or petition was issued, as yyyymmdd text.",
-            "date_text",
-        ),
-        Column(
-            "closed_date",
-            "string",
-            "Date the case was closed by a final order, "
-            "withdrawal or dismissal, as yyyymmdd text; null while the case is open.",
-            "date_text",
-        ),
-        Column(
-            "order_type_code",
-            "string",
-            "Final order made (seed family_order_types); null "
-            "while the case is open and when it closed without an order (withdrawn or "
-            "refused).",
-            "code",
-        ),
-        Column("case_status", "string", "'OPEN' or 'CLOSED' at the extract date.", ""),
-        Column(
-            "number_of_children",
-            "int32",
-            "Number of children who are subjects of the "
-            "case, as keyed by court staff (0 for divorce and Family Law Act cases).",
-            "length",
-        ),
-    ),
-)
-
-PARTIES = TableSpec(
-    system=SYSTEM,
-    table="parties",
-    description="One row per party per family case: applicants and petitioners, "
-    "respondents, the children the case is about, and other parties (children's guardians, "
-    "interveners). The same person has a separate row in every case they are party to, with "
-    "no person id. Local authorities are parties too (party_type 'organisation'): they are "
-    "not people and must never be person-linked.",
-    grain="party per case",
-    person_bearing=True,
-    date_format=FMT,
-    columns=(
-        Column("party_id", "int64", "FamilyMan's id of the party-on-case record.", "key"),
-        Column("case_number", "string", "The case the party belongs to (cases.case_number).", "fk"),
-        Column(
-            "role_code",
-            "string",
-            "The party's role in the case (seed party_roles, "
-            "source_system familyman; its party_category groups roles into applicant, "
-            "respondent, child and other).",
-            "code",
-        ),
-        Column("party_type", "string", "'person' or 'organisation' (a local authority).", ""),
-        Column(
-            "title",
-            "string",
-            "Courtesy title as entered (Mr, Mrs, Ms, Miss, Master); often blank.",
-            "",
-        ),
-        Column(
-            "forenames",
-            "string",
-            "Forename and any middle names in one field, as entered; null for organisations.",
-            "name",
-        ),
-        Column(
-            "surname",
-            "string",
-            "Surname as entered (occasionally in capitals); for an "
-            "organisation, the organisation's name.",
-            "name",
-        ),
-        Column(
-            "date_of_birth",
-            "string",
-            "Date of birth as yyyymmdd text. Often missing: "
-            "about a quarter of applicants, more than half of respondents and other "
-            "parties, fewer children; 1 January can stand for an unknown day and month. "
-            "Null for organisations.",
-            "date_text",
-        ),
-        Column(
-            "gender",
-            "string",
-            "Gender as recorded (seed sex_source_values, system "
-            "familyman); 'Unknown' and blank occur. Null for organisations.",
-            "code",
-        ),
-        Column(
-            "ethnicity",
-            "string",
-            "Ethnicity as recorded, when asked at all (seed "
-            "ethnicity_source_values, system familyman); junk values occur.",
-            "",
-        ),
-        Column(
-            "address_line_1",
-            "string",
-            "First line of the party's address; usually blank "
-            "for children, null for organisations.",
-            "text",
-        ),
-        Column(
-            "postcode",
-            "string",
-            "Postcode of the party's address; may be stale, mistyped or missing.",
-            "",
-        ),
-        Column(
-            "is_represented",
-            "string",
-            "'Y' when the party has a legal representative on record, else 'N'.",
-            "",
-        ),
-    ),
-)
-
-TABLES = (CASES, PARTIES)
 
 
 def case_numbers(rng, cases, courts: np.ndarray) -> np.ndarray:

@@ -1,0 +1,77 @@
+"""The registry of source systems and datasets: the one place that declares,
+per source system, the raw tables it hands over (columns and types, the
+contract a real extract must meet), its coverage, the Data First dataset
+built from it, and the names it goes by.
+
+Everything else derives from it: the dbt source definitions and the dbt
+macros that list raw tables and datasets (:mod:`datafirst.registry.dbt`,
+``make sources``), the generator's table specs, the linkage models' datasets
+and comparisons, and the tests. To add a source system, add a module here
+and list it in :data:`SYSTEMS` (docs/adding-a-source-system.md).
+"""
+
+from __future__ import annotations
+
+from datafirst.registry import caseman, delius, familyman, libra, nomis, oasys, pcol, xhibit
+from datafirst.registry.model import (
+    IDENTIFIERS,
+    KINDS,
+    ROLES,
+    TYPES,
+    Column,
+    Dataset,
+    SourceSystem,
+    TableSpec,
+)
+
+#: Every source system, in the order the warehouse lists them.
+SYSTEMS: tuple[SourceSystem, ...] = tuple(
+    module.SOURCE for module in (libra, xhibit, nomis, delius, oasys, familyman, caseman, pcol)
+)
+
+#: Every dataset, in the same order.
+DATASETS: tuple[Dataset, ...] = tuple(system.dataset for system in SYSTEMS)
+
+
+def system(name: str) -> SourceSystem:
+    """The source system called ``name`` (e.g. ``libra``)."""
+    return next(s for s in SYSTEMS if s.name == name)
+
+
+def dataset(code: str) -> Dataset:
+    """The dataset with code ``code`` (e.g. ``mags_hocas``)."""
+    return next(d for d in DATASETS if d.code == code)
+
+
+def system_of(code: str) -> SourceSystem:
+    """The source system a dataset is built from."""
+    return next(s for s in SYSTEMS if s.dataset.code == code)
+
+
+def dataset_codes(kind: str | None = None) -> tuple[str, ...]:
+    """Dataset codes, all or of one kind (criminal, family, civil)."""
+    return tuple(d.code for d in DATASETS if kind is None or d.kind == kind)
+
+
+def all_tables() -> list[TableSpec]:
+    """Every raw table, in system order."""
+    return [spec for s in SYSTEMS for spec in s.tables]
+
+
+__all__ = [
+    "DATASETS",
+    "IDENTIFIERS",
+    "KINDS",
+    "ROLES",
+    "SYSTEMS",
+    "TYPES",
+    "Column",
+    "Dataset",
+    "SourceSystem",
+    "TableSpec",
+    "all_tables",
+    "dataset",
+    "dataset_codes",
+    "system",
+    "system_of",
+]

@@ -1,0 +1,156 @@
+"""The shapes of the registry: a source system, its raw tables and their
+columns, and the Data First dataset built from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+#: The column types a raw extract may declare, and what each is in dbt
+#: (the DuckDB types the staging layer reads).
+TYPES = {
+    "string": "varchar",
+    "int64": "bigint",
+    "int32": "integer",
+    "float64": "double",
+    "decimal": "decimal(12,2)",
+    "date": "date",
+    "timestamp": "timestamp",
+    "bool": "boolean",
+}
+
+#: What a column is, in the source: the checks the staging layer makes of it
+#: follow from its role (a key must be unique and present, a text date must
+#: parse, a code must be on its list), and so do the malformations the
+#: generator may inject into it.
+ROLES = {
+    "key": "the table's primary key",
+    "fk": "a reference to another table of the same system",
+    "date_text": "a date held as text in the system's layout",
+    "date": "a typed date or timestamp",
+    "length": "a length or count that cannot be negative",
+    "code": "a code from a lookup list",
+    "name": "a person's name text",
+    "text": "free or descriptive text",
+    "": "no special role",
+}
+
+#: Kinds of dataset: the linkage treats criminal datasets (people with dates
+#: of birth and often PNC numbers) and parties to family and civil cases
+#: (dates of birth mostly missing) differently.
+KINDS = ("criminal", "family", "civil")
+
+#: Identifiers a dataset's person records may hold: the linker compares
+#: only those a source holds.
+IDENTIFIERS = (
+    "forename",
+    "middle_names",
+    "surname",
+    "date_of_birth",
+    "postcode",
+    "sex",
+    "pnc_number",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    role: str = ""
+
+    def __post_init__(self) -> None:
+        if self.type not in TYPES:
+            raise ValueError(f"column {self.name}: unknown type {self.type!r}")
+        if self.role not in ROLES:
+            raise ValueError(f"column {self.name}: unknown role {self.role!r}")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One raw table: the contract an extract of it must meet."""
+
+    system: str
+    table: str
+    description: str
+    grain: str
+    columns: tuple[Column, ...]
+    person_bearing: bool = False
+    date_format: str | None = None  # layout of this table's text dates
+
+    @property
+    def key(self) -> str:
+        return next(c.name for c in self.columns if c.role == "key")
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A Data First dataset: what researchers receive from one source system.
+
+    ``code`` is the dataset's one name in the warehouse: the
+    ``source_dataset`` value, the record-id prefix, the intermediate and mart
+    folders, the linkage models (``dedupe_<code>``) and the catalogue.
+    ``programme_code`` is the abbreviation the programme's own user guides
+    use (MACO, CRCO, ...); the published tables keep the names the programme
+    gives them.
+    """
+
+    code: str
+    programme_code: str
+    title: str
+    kind: str
+    #: The raw table whose rows are the dataset's person records.
+    person_table: str
+    #: The identifiers (of :data:`IDENTIFIERS`) its person records hold.
+    identifiers: tuple[str, ...]
+    #: The dataset's person records carry a PNC number as their key (OASys):
+    #: two records of one person never share it, so only a mistyped PNC is
+    #: evidence.
+    keyed_by_pnc: bool = False
+    #: The published tables (marts) built from it.
+    published_tables: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"dataset {self.code}: unknown kind {self.kind!r}")
+        unknown = set(self.identifiers) - set(IDENTIFIERS)
+        if unknown:
+            raise ValueError(f"dataset {self.code}: unknown identifiers {sorted(unknown)}")
+
+
+@dataclass(frozen=True)
+class SourceSystem:
+    """A source system: the raw extract it hands over and the dataset built
+    from it.
+
+    ``name`` is the system's one name in the warehouse: the extract's folder,
+    the dbt source, the staging folder and models (``stg_<name>__<table>``)
+    and the generator module.
+    """
+
+    name: str
+    title: str
+    description: str
+    #: First and last day of the extract (inclusive).
+    coverage: tuple[date, date]
+    tables: tuple[TableSpec, ...]
+    dataset: Dataset
+
+    def __post_init__(self) -> None:
+        for spec in self.tables:
+            if spec.system != self.name:
+                raise ValueError(f"{self.name}: table {spec.table} names system {spec.system}")
+        names = [spec.table for spec in self.tables]
+        if self.dataset.person_table not in names:
+            raise ValueError(f"{self.name}: no table {self.dataset.person_table}")
+
+    def table(self, name: str) -> TableSpec:
+        return next(spec for spec in self.tables if spec.table == name)
+
+    @property
+    def person_table(self) -> TableSpec:
+        return self.table(self.dataset.person_table)

@@ -1,0 +1,202 @@
+"""OASys: the Offender Assessment System.
+
+Layout quirks: offender records keyed by PNC number (a missing or mistyped
+PNC creates another record for the same person); assessments and their
+sub-assessments in one set table with a parent pointer; Oracle-style
+``dd-MON-yy`` text dates; assessments run to Dec 2023 but only those to Mar
+2023 are linkable.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+
+NAME = "oasys"
+
+FMT = "dd-MON-yy"
+
+
+def _t(table, description, grain, columns, person_bearing=False, date_format=FMT):
+    return TableSpec(
+        system=NAME,
+        table=table,
+        description=description,
+        grain=grain,
+        columns=tuple(columns),
+        person_bearing=person_bearing,
+        date_format=date_format,
+    )
+
+
+OFFENDER = _t(
+    "offender",
+    "One row per OASys offender record, keyed by PNC in the source: "
+    "a missing or mistyped PNC gives the same person another record.",
+    "offender record",
+    [
+        Column("offender_pk", "int64", "OASys offender key.", "key"),
+        Column("pnc", "string", "PNC number as entered; null when not known.", ""),
+        Column("cms_prob_number", "string", "Probation case reference, when known.", ""),
+        Column("family_name", "string", "Surname.", "name"),
+        Column("forename_1", "string", "First forename.", "name"),
+        Column("forename_2", "string", "Second forename.", "name"),
+        Column("date_of_birth", "date", "Date of birth.", "date"),
+        Column("gender", "string", "Gender (seed sex_source_values, system oasys).", "code"),
+        Column(
+            "ethnic_category",
+            "string",
+            "Ethnicity (seed ethnicity_source_values, system oasys).",
+            "",
+        ),
+    ],
+    person_bearing=True,
+    date_format=None,
+)
+
+OASYS_SET = _t(
+    "oasys_set",
+    "One row per assessment or sub-assessment; sub-assessments point to their parent assessment.",
+    "assessment or sub-assessment",
+    [
+        Column("oasys_set_pk", "int64", "Assessment key.", "key"),
+        Column("offender_pk", "int64", "Offender record.", "fk"),
+        Column("parent_oasys_set_pk", "int64", "Parent assessment of a sub-assessment.", ""),
+        Column("assessment_type_code", "string", "Type (seed oasys_assessment_types).", "code"),
+        Column("initiation_date", "string", "Date started (dd-MON-yy).", "date_text"),
+        Column(
+            "date_completed",
+            "string",
+            "Date completed (dd-MON-yy); null if incomplete.",
+            "date_text",
+        ),
+        Column("assessment_status", "string", "COMPLETE, SIGNED or LOCKED_INCOMPLETE.", ""),
+        Column("setting", "string", "PRISON or COMMUNITY.", ""),
+    ],
+)
+
+CORE_RISK = _t(
+    "core_risk",
+    "Risk scores and criminogenic need scores of a main assessment.",
+    "main assessment",
+    [
+        Column("core_risk_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "Assessment.", "fk"),
+        Column("ogrs3_1yr", "int64", "OGRS3 one-year proven reoffending probability (%).", ""),
+        Column("ogrs3_2yr", "int64", "OGRS3 two-year proven reoffending probability (%).", ""),
+        Column("ogp_1yr", "int64", "OASys general reoffending predictor, one year (%).", ""),
+        Column("ovp_1yr", "int64", "OASys violence predictor, one year (%).", ""),
+        Column(
+            "rosh_level_code", "string", "Overall risk of serious harm (seed rosh_levels).", "code"
+        ),
+        Column("accommodation_score", "int64", "Need score 0-2.", ""),
+        Column("ete_score", "int64", "Education, training and employment need 0-2.", ""),
+        Column("relationships_score", "int64", "Relationships need 0-2.", ""),
+        Column("lifestyle_score", "int64", "Lifestyle and associates need 0-2.", ""),
+        Column("drug_misuse_score", "int64", "Drug misuse need 0-2.", ""),
+        Column("alcohol_misuse_score", "int64", "Alcohol misuse need 0-2.", ""),
+        Column("thinking_behaviour_score", "int64", "Thinking and behaviour need 0-2.", ""),
+        Column("attitudes_score", "int64", "Attitudes need 0-2.", ""),
+    ],
+)
+
+BCS = _t(
+    "bcs",
+    "Basic custody screening answers.",
+    "BCS sub-assessment",
+    [
+        Column("bcs_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "BCS sub-assessment.", "fk"),
+        Column("accommodation_need", "string", "Y/N.", ""),
+        Column("employment_need", "string", "Y/N.", ""),
+        Column("finance_need", "string", "Y/N.", ""),
+        Column("drug_need", "string", "Y/N.", ""),
+        Column("alcohol_need", "string", "Y/N.", ""),
+        Column("health_need", "string", "Y/N.", ""),
+        Column("family_need", "string", "Y/N.", ""),
+    ],
+)
+
+ISP = _t(
+    "isp",
+    "Initial sentence plan meetings.",
+    "ISP sub-assessment",
+    [
+        Column("isp_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "ISP sub-assessment.", "fk"),
+        Column("meeting_date", "string", "Date of the sentence planning meeting.", "date_text"),
+        Column("objectives_count", "int64", "Number of sentence plan objectives.", "length"),
+        Column("offender_attended", "string", "Y/N.", ""),
+    ],
+)
+
+RM2000 = _t(
+    "rm2000",
+    "Risk Matrix 2000 sub-assessments (sexual offending), linked to their parent assessment.",
+    "RM2000 sub-assessment",
+    [
+        Column("rm2000_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "RM2000 sub-assessment.", "fk"),
+        Column("parent_oasys_set_pk", "int64", "The main assessment it belongs to.", ""),
+        Column("rm2000_s_category", "string", "Sexual risk category (seed rosh_levels).", "code"),
+        Column("rm2000_v_category", "string", "Violence risk category (seed rosh_levels).", ""),
+        Column("rm2000_combined_category", "string", "Combined category (seed rosh_levels).", ""),
+    ],
+)
+
+RMP = _t(
+    "rmp",
+    "Risk management plans.",
+    "RMP sub-assessment",
+    [
+        Column("rmp_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "RMP sub-assessment.", "fk"),
+        Column("plan_date", "string", "Date of the plan.", "date_text"),
+        Column("review_date", "string", "Date the plan is due for review.", "date_text"),
+        Column("mappa_level", "int64", "MAPPA management level (1-3); null when not MAPPA.", ""),
+    ],
+)
+
+ROSH = _t(
+    "rosh",
+    "Risk of serious harm to each group.",
+    "ROSH sub-assessment",
+    [
+        Column("rosh_pk", "int64", "Row key.", "key"),
+        Column("oasys_set_pk", "int64", "ROSH sub-assessment.", "fk"),
+        Column("risk_to_children", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_public", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_known_adult", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_staff", "string", "Level (seed rosh_levels).", "code"),
+        Column("risk_to_prisoners", "string", "Level (seed rosh_levels); custody only.", ""),
+    ],
+)
+
+TABLES = (OFFENDER, OASYS_SET, CORE_RISK, BCS, ISP, RM2000, RMP, ROSH)
+
+SOURCE = SourceSystem(
+    name=NAME,
+    title="OASys",
+    description="OASys, the Offender Assessment System.",
+    coverage=(date(2011, 1, 1), date(2023, 12, 31)),
+    tables=TABLES,
+    dataset=Dataset(
+        code="prison_oasys",
+        programme_code="OASys",
+        title="Offender assessment",
+        kind="criminal",
+        person_table="offender",
+        identifiers=("forename", "middle_names", "surname", "date_of_birth", "sex", "pnc_number"),
+        keyed_by_pnc=True,
+        published_tables=(
+            "assessments_metadata",
+            "oasys_assessments_details_bcs",
+            "oasys_assessments_details_core_risk",
+            "oasys_assessments_details_isp",
+            "oasys_assessments_details_rm2000",
+            "oasys_assessments_details_rmp",
+            "oasys_assessments_details_rosh",
+        ),
+    ),
+)
