@@ -13,14 +13,14 @@ import numpy as np
 
 from datafirst.generator.criminal import group_offsets
 from datafirst.generator.extract import Column, TableSpec
-from datafirst.generator.family_civil import (
+from datafirst.generator.systems._common import ids, join_names
+from datafirst.generator.systems._courts import (
     company_addresses,
     post_towns,
     serials,
     text_dates,
     titles,
 )
-from datafirst.generator.systems._common import ids, join_names
 
 SYSTEM = "caseman"
 FMT = "dd/mm/yyyy"

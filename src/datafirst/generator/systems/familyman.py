@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from datafirst.generator.extract import Column, TableSpec
-from datafirst.generator.family_civil import serials, text_dates, titles
 from datafirst.generator.systems._common import encode_ethnicity, encode_sex, ids, join_names
+from datafirst.generator.systems._courts import serials, text_dates, titles
 
 SYSTEM = "familyman"
 FMT = "yyyymmdd"

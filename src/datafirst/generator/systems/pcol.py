@@ -12,13 +12,13 @@ from __future__ import annotations
 import numpy as np
 
 from datafirst.generator.extract import Column, TableSpec
-from datafirst.generator.family_civil import (
+from datafirst.generator.systems._common import ids
+from datafirst.generator.systems._courts import (
     company_addresses,
     post_towns,
     serials,
     titles,
 )
-from datafirst.generator.systems._common import ids
 
 SYSTEM = "pcol"
 
