@@ -100,27 +100,51 @@ class FamilyCases:
 def simulate(ctx: Context) -> FamilyCases:
     """Family cases of the simulated households and of others, with their
     parties."""
-    cases, parties, partner = _family(ctx)
-    return FamilyCases(cases, parties, partner)
+    _check_family_codes(ctx)
+    rng = ctx.rng("family")
+    pop = ctx.pop
+    h = _households(ctx, rng)
+    cases = _Cases()
+    _household_cases(rng, h, cases)
+    _family_law_act_outside_households(rng, pop, cases)
+    _step_parent_adoptions(rng, pop, h, cases)
+    c = cases.rows.table()
+    closed = _family_close(rng, c["case_type"], c["issue"])
+    c, closed = _placements_and_adoptions(rng, pop.dob, h, c, closed)
+    c, closed = _active_in_window(pop.dob, c, closed)
 
+    parties = _FamilyParties(ctx, rng, h, c)
+    parties.public_law()
+    parties.private_law()
+    parties.divorce()
+    parties.family_law_act()
+    parties.adoption()
+    c, closed, mother, p = _drop_cases_without_parties(c, closed, parties)
+    p = _in_party_order(ctx, p)
 
-class _Parties:
-    """Accumulates party rows for family cases."""
+    # Where the case is heard: the family court for the family's area.
+    court, region, la = _where_heard(ctx, rng, c, mother)
+    la_name = local_authority_names(ctx)
+    org = p["person"] < 0
+    p["org_name"] = np.full(len(p), None, dtype=object)
+    p["org_name"][org] = np.array([la_name[x] for x in la[p["case"][org]]], dtype=object)
 
-    def __init__(self):
-        self.rows = Rows(case=np.int64, person=np.int64, role=object, represented=bool)
-
-    def add(self, case, person, role: str, represented) -> None:
-        case = np.asarray(case, dtype=np.int64)
-        self.rows.add(
-            case=case,
-            person=np.broadcast_to(person, case.shape).astype(np.int64),
-            role=role,
-            represented=np.broadcast_to(represented, case.shape),
-        )
-
-    def table(self) -> Table:
-        return self.rows.table()
+    order_type = _family_orders(rng, c["case_type"], closed)
+    cases_out = Table(
+        {
+            "case": np.arange(len(c)),
+            "law_type": c["law"],
+            "case_type_code": c["case_type"],
+            "issue_date": c["issue"],
+            "closed_date": closed,
+            "order_type_code": order_type,
+            "court": court,
+            "region": region,
+            "local_authority": la,
+            "household": c["unit"],
+        }
+    )
+    return FamilyCases(cases_out, p, h.partners(pop.n))
 
 
 def _check_family_codes(ctx: Context) -> None:
@@ -135,7 +159,59 @@ def _check_family_codes(ctx: Context) -> None:
         raise ValueError(f"familyman: codes missing from the seeds: {sorted(missing)}")
 
 
-def _households(ctx: Context, rng: np.random.Generator):
+@dataclass
+class _Households:
+    """Simulated households: mother, father (-1 when unknown), whether the
+    household meets children's services (``risk``) and the children
+    (``kid``, grouped by household ``kid_unit`` and by birth within it)."""
+
+    mother: np.ndarray
+    father: np.ndarray
+    risk: np.ndarray
+    kid_unit: np.ndarray
+    kid: np.ndarray
+    #: Derived from the above and the dates of birth (no draws).
+    has_kids: np.ndarray
+    has_father: np.ndarray
+    first_kid_dob: np.ndarray
+    last_kid_dob: np.ndarray
+    #: When the parents could first have married (both 19, and not before
+    #: the earliest issue date).
+    couple_from: np.ndarray
+
+    @classmethod
+    def of(cls, dob, mother, father, risk, kid_unit, kid) -> _Households:
+        u = len(mother)
+        n_kids = np.bincount(kid_unit, minlength=u)
+        has_kids = n_kids > 0
+        first_kid_dob = np.full(u, NAT)
+        last_kid_dob = np.full(u, NAT)
+        starts = np.searchsorted(kid_unit, np.arange(u), "left")
+        ends = np.searchsorted(kid_unit, np.arange(u), "right")
+        first_kid_dob[has_kids] = dob[kid[starts[has_kids]]]
+        last_kid_dob[has_kids] = dob[kid[ends[has_kids] - 1]]
+        has_father = father >= 0
+        safe_father = np.maximum(father, 0)
+        couple_from = np.maximum(dob[mother], np.where(has_father, dob[safe_father], dob[mother]))
+        couple_from = np.maximum(add_days(couple_from, years(19)), FAMILY_ISSUE_FROM)
+        return cls(
+            mother, father, risk, kid_unit, kid,
+            has_kids, has_father, first_kid_dob, last_kid_dob, couple_from,
+        )  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.mother)
+
+    def partners(self, n: int) -> np.ndarray:
+        """Household partner of each of ``n`` people (-1 when none)."""
+        has_father = self.has_father
+        partner = np.full(n, -1, dtype=np.int64)
+        partner[self.father[has_father]] = self.mother[has_father]
+        partner[self.mother[has_father]] = self.father[has_father]
+        return partner
+
+
+def _households(ctx: Context, rng: np.random.Generator) -> _Households:
     """Mothers, fathers (-1 when unknown) and children of simulated
     households. ``risk`` households are the ones that meet children's
     services; their parents are more often known to the criminal courts."""
@@ -186,7 +262,7 @@ def _households(ctx: Context, rng: np.random.Generator):
     first = np.sort(first)
     kid_unit, kid = kid_unit[first], kid[first]
     order = np.lexsort((pop.dob[kid].astype(np.int64), kid_unit))
-    return mother, father, risk, kid_unit[order], kid[order]
+    return _Households.of(pop.dob, mother, father, risk, kid_unit[order], kid[order])
 
 
 class _Cases:
@@ -223,39 +299,19 @@ def _sample_types(rng, law: str, size: int) -> np.ndarray:
     return codes[rng.choice(len(codes), size=size, p=p / p.sum())]
 
 
-def _family(ctx: Context):
-    _check_family_codes(ctx)
-    rng = ctx.rng("family")
-    pop = ctx.pop
-    dob = pop.dob
-    mother, father, risk, kid_unit, kid = _households(ctx, rng)
-    u = len(mother)
-    n_kids = np.bincount(kid_unit, minlength=u)
-    has_kids = n_kids > 0
-    first_kid_dob = np.full(u, NAT)
-    last_kid_dob = np.full(u, NAT)
-    starts = np.searchsorted(kid_unit, np.arange(u), "left")
-    ends = np.searchsorted(kid_unit, np.arange(u), "right")
-    first_kid_dob[has_kids] = dob[kid[starts[has_kids]]]
-    last_kid_dob[has_kids] = dob[kid[ends[has_kids] - 1]]
-    has_father = father >= 0
-    safe_father = np.maximum(father, 0)
-    couple_from = np.maximum(dob[mother], np.where(has_father, dob[safe_father], dob[mother]))
-    couple_from = np.maximum(add_days(couple_from, years(19)), FAMILY_ISSUE_FROM)
-
-    partner = np.full(pop.n, -1, dtype=np.int64)
-    partner[father[has_father]] = mother[has_father]
-    partner[mother[has_father]] = father[has_father]
-
-    cases = _Cases()
+def _household_cases(rng, h: _Households, cases: _Cases) -> None:
+    """Cases of the households: care and private law about their children,
+    divorce and Family Law Act applications between the parents."""
+    u = len(h)
+    has_kids, has_father, risk = h.has_kids, h.has_father, h.risk
 
     def dated(units, lo, hi):
         ok = lo <= hi
         return units[ok], uniform_dates(rng, lo[ok], hi[ok], ok.sum())
 
     def children_window(units, newborn_days):
-        lo = np.maximum(add_days(first_kid_dob[units], newborn_days), FAMILY_ISSUE_FROM)
-        hi = np.minimum(add_days(last_kid_dob[units], years(17)), FAMILY_TO)
+        lo = np.maximum(add_days(h.first_kid_dob[units], newborn_days), FAMILY_ISSUE_FROM)
+        hi = np.minimum(add_days(h.last_kid_dob[units], years(17)), FAMILY_TO)
         return dated(units, lo, hi)
 
     # Care and supervision proceedings, repeated for some mothers.
@@ -272,14 +328,17 @@ def _family(ctx: Context):
     dv = np.flatnonzero(
         has_father & (rng.random(u) < np.where(risk, 0.15, np.where(has_kids, 0.45, 0.9)))
     )
-    dv, when = dated(dv, couple_from[dv], np.full(len(dv), FAMILY_TO))
+    dv, when = dated(dv, h.couple_from[dv], np.full(len(dv), FAMILY_TO))
     cases.add("divorce", _sample_types(rng, "divorce", len(dv)), dv, when)
     fl = np.flatnonzero(has_father & (rng.random(u) < np.where(risk, 0.35, 0.06)))
-    fl, when = dated(fl, couple_from[fl], np.full(len(fl), FAMILY_TO))
+    fl, when = dated(fl, h.couple_from[fl], np.full(len(fl), FAMILY_TO))
     cases.add("family_law_act", _sample_types(rng, "family_law_act", len(fl)), fl, when)
 
-    # Family Law Act applications outside the simulated households: the
-    # respondent is an ex-partner, most often known to the criminal courts.
+
+def _family_law_act_outside_households(rng, pop, cases: _Cases) -> None:
+    """Family Law Act applications outside the simulated households: the
+    respondent is an ex-partner, most often known to the criminal courts."""
+    dob = pop.dob
     women = np.flatnonzero(pop.is_family_adult & (pop.sex == "F"))
     applicant = women[rng.integers(len(women), size=int(round(0.006 * pop.n)))] if len(
         women) else np.zeros(0, np.int64)  # fmt: skip
@@ -305,15 +364,19 @@ def _family(ctx: Context):
         respondent=respondent,
     )
 
-    # Step-parent adoptions: the mother's new partner adopts her child.
-    sp_kid = np.flatnonzero(np.isin(kid_unit, np.flatnonzero(rng.random(u) < 0.04)))
-    sp_unit, sp_child = kid_unit[sp_kid], kid[sp_kid]
+
+def _step_parent_adoptions(rng, pop, h: _Households, cases: _Cases) -> None:
+    """Step-parent adoptions: the mother's new partner adopts her child."""
+    dob = pop.dob
+    men = np.flatnonzero(~pop.is_child & (pop.sex == "M"))
+    sp_kid = np.flatnonzero(np.isin(h.kid_unit, np.flatnonzero(rng.random(len(h)) < 0.04)))
+    sp_unit, sp_child = h.kid_unit[sp_kid], h.kid[sp_kid]
     lo = np.maximum(add_days(dob[sp_child], years(2)), FAMILY_ISSUE_FROM)
     hi = np.minimum(add_days(dob[sp_child], years(16)), FAMILY_TO)
     ok = lo <= hi
     sp_unit, sp_child, lo, hi = sp_unit[ok], sp_child[ok], lo[ok], hi[ok]
     when = uniform_dates(rng, lo, hi, len(lo))
-    m_dob = dob[mother[sp_unit]]
+    m_dob = dob[h.mother[sp_unit]]
     step = pick_in_window(
         rng,
         men,
@@ -324,15 +387,15 @@ def _family(ctx: Context):
     ok = step >= 0
     cases.add("adoption", "ADSP", sp_unit[ok], when[ok], applicant=step[ok], child=sp_child[ok])
 
-    c = cases.rows.table()
-    closed = _family_close(rng, c["case_type"], c["issue"])
 
-    # Placement and adoption after care proceedings for some young children.
+def _placements_and_adoptions(rng, dob, h: _Households, c: Table, closed: np.ndarray):
+    """Placement and adoption after care proceedings for some young
+    children: the cases ``c`` (closing on ``closed``) with these added."""
     pl = np.flatnonzero(c["law"] == "public_law")
     youngest = np.full(len(pl), -1, dtype=np.int64)
-    row, pos = expand(kid_unit, c["unit"][pl])
-    born = dob[kid[pos]] <= c["issue"][pl][row]
-    youngest[row[born]] = kid[pos[born]]  # kids sorted by birth: the last wins
+    row, pos = expand(h.kid_unit, c["unit"][pl])
+    born = dob[h.kid[pos]] <= c["issue"][pl][row]
+    youngest[row[born]] = h.kid[pos[born]]  # kids sorted by birth: the last wins
     young = (youngest >= 0) & ~np.isnat(closed[pl]) & (c["case_type"][pl] == "PLCO")
     young[young] = age_years(dob[youngest[young]], c["issue"][pl][young]) < 5
     place = young & (rng.random(len(pl)) < 0.35)
@@ -350,167 +413,237 @@ def _family(ctx: Context):
     e = extra.rows.table()
     c = Table({name: np.concatenate([c[name], e[name]]) for name in c.cols})
     closed = np.concatenate([closed, p_closed, a_closed[adopt]])
+    return c, closed
 
-    # Keep cases active in the coverage window (still open ones included).
+
+def _active_in_window(dob, c: Table, closed: np.ndarray):
+    """The cases active in the coverage window (still open ones included),
+    in issue order; closing dates after the window become open."""
     issue = c["issue"]
     active = (issue <= FAMILY_TO) & (np.isnat(closed) | (closed >= FAMILY_FROM))
     active &= (c["child"] < 0) | (age_years(dob[np.maximum(c["child"], 0)], issue) < 18)
     closed = np.where(closed > FAMILY_TO, NAT, closed)
     keep = np.flatnonzero(active)
     keep = keep[np.lexsort((keep, issue[keep].astype(np.int64)))]
-    c, closed = c.take(keep), closed[keep]
-    nc = len(c)
-    law, unit, issue, ctype = c["law"], c["unit"], c["issue"], c["case_type"]
-    in_unit = unit >= 0
-    u_mother = np.where(in_unit, mother[np.maximum(unit, 0)], -1)
-    u_father = np.where(in_unit, father[np.maximum(unit, 0)], -1)
-    post_laspo = issue >= LASPO
-    parties = _Parties()
+    return c.take(keep), closed[keep]
 
-    # Children of care and private law cases: those born and under 18 at
-    # issue (youngest first), at most four in care and three in private law.
-    child_cases = np.flatnonzero(np.isin(law, ["public_law", "private_law"]))
-    row, pos = expand(kid_unit, unit[child_cases])
-    c_case, c_kid = child_cases[row], kid[pos]
-    ok = (dob[c_kid] <= issue[c_case]) & (age_years(dob[c_kid], issue[c_case]) < 18)
-    c_case, c_kid = c_case[ok], c_kid[ok]
-    order = np.lexsort((-dob[c_kid].astype(np.int64), c_case))
-    c_case, c_kid = c_case[order], c_kid[order]
-    rank = group_offsets(c_case)
-    within = rank < np.where(law[c_case] == "public_law", 4, 3)
-    c_case, c_kid = c_case[within], c_kid[within]
-    parties.add(c_case, c_kid, "CHI", law[c_case] == "public_law")
-    single = np.flatnonzero(c["child"] >= 0)
-    parties.add(single, c["child"][single], "CHI", True)
-    has_children = np.zeros(nc, dtype=bool)
-    has_children[c_case] = True
-    has_children[single] = True
-    chance = rng.random
 
-    guardians = _guardian_pool(ctx, rng)
+class _Parties:
+    """Accumulates party rows for family cases."""
 
-    def guardian(cases_, p):
-        g = cases_[chance(len(cases_)) < p]
-        if len(guardians):
-            parties.add(g, guardians[rng.integers(len(guardians), size=len(g))], "GAL", False)
+    def __init__(self):
+        self.rows = Rows(case=np.int64, person=np.int64, role=object, represented=bool)
 
-    def grandparent(cases_):
-        m_dob = dob[u_mother[cases_]]
-        adults = np.flatnonzero(~pop.is_child)
-        gp = pick_in_window(
-            rng, adults, dob[adults], add_days(m_dob, -years(40)), add_days(m_dob, -years(17))
+    def add(self, case, person, role: str, represented) -> None:
+        case = np.asarray(case, dtype=np.int64)
+        self.rows.add(
+            case=case,
+            person=np.broadcast_to(person, case.shape).astype(np.int64),
+            role=role,
+            represented=np.broadcast_to(represented, case.shape),
         )
-        return gp
 
-    # --- public law: the local authority against the parents ---
-    pl = np.flatnonzero(law == "public_law")
-    parties.add(pl, -1, "LA", True)
-    parties.add(pl, u_mother[pl], "RES", chance(len(pl)) < 0.93)
-    f_in = pl[(u_father[pl] >= 0) & (chance(len(pl)) < 0.85)]
-    parties.add(f_in, u_father[f_in], "RES", chance(len(f_in)) < 0.85)
-    guardian(pl, 0.7)
-    rel = pl[chance(len(pl)) < 0.12]
-    gp = grandparent(rel)
-    parties.add(rel[gp >= 0], gp[gp >= 0], "INT", chance((gp >= 0).sum()) < 0.6)
+    def table(self) -> Table:
+        return self.rows.table()
 
-    # --- private law: one parent against the other (or a grandparent
-    # seeking special guardianship) ---
-    pr = np.flatnonzero(law == "private_law")
-    sgo = pr[ctype[pr] == "PRSGO"]
-    gp = grandparent(sgo)
-    sgo_ok = sgo[gp >= 0]
-    parties.add(sgo_ok, gp[gp >= 0], "APP", chance(len(sgo_ok)) < 0.5)
-    parties.add(sgo_ok, u_mother[sgo_ok], "RES", chance(len(sgo_ok)) < 0.4)
-    parties.add(sgo_ok, u_father[sgo_ok], "RES", chance(len(sgo_ok)) < 0.3)
-    par = pr[ctype[pr] != "PRSGO"]
-    father_applies = (chance(len(par)) < 0.6) | (ctype[par] == "PRPR")
-    parties.add(
-        par,
-        np.where(father_applies, u_father[par], u_mother[par]),
-        "APP",
-        chance(len(par)) < np.where(post_laspo[par], 0.45, 0.8),
-    )
-    parties.add(
-        par,
-        np.where(father_applies, u_mother[par], u_father[par]),
-        "RES",
-        chance(len(par)) < np.where(post_laspo[par], 0.3, 0.65),
-    )
-    guardian(pr, 0.04)
-    dropped_sgo = np.setdiff1d(sgo, sgo_ok)
 
-    # --- divorce: petitioner and respondent spouses ---
-    dv = np.flatnonzero(law == "divorce")
-    wife = chance(len(dv)) < 0.62
-    parties.add(dv, np.where(wife, u_mother[dv], u_father[dv]), "PET", chance(len(dv)) < 0.6)
-    parties.add(dv, np.where(wife, u_father[dv], u_mother[dv]), "RES", chance(len(dv)) < 0.3)
-    # Adultery petitions (before 2016, mostly) could name a co-respondent.
-    co = dv[(issue[dv] < d64("2016-01-01")) & (chance(len(dv)) < 0.04)]
-    adults = np.flatnonzero(~pop.is_child)
-    cr = pick_in_window(
-        rng,
-        adults,
-        dob[adults],
-        add_days(dob[u_mother[co]], -years(10)),
-        add_days(dob[u_mother[co]], years(10)),
-    )
-    parties.add(co[cr >= 0], cr[cr >= 0], "CORES", False)
+class _FamilyParties:
+    """The parties of the family cases ``c``, drawn one kind of case at a
+    time: first the household's children (in :meth:`__init__`), then the
+    adults each kind of case brings."""
 
-    # --- Family Law Act: applicant (mostly women) against the respondent ---
-    fl = np.flatnonzero(law == "family_law_act")
-    own = c["applicant"][fl] >= 0
-    woman = own | (chance(len(fl)) < 0.9)
-    app = np.where(own, c["applicant"][fl], np.where(woman, u_mother[fl], u_father[fl]))
-    resp = np.where(own, c["respondent"][fl], np.where(woman, u_father[fl], u_mother[fl]))
-    parties.add(fl, app, "APP", chance(len(fl)) < 0.85)
-    parties.add(fl, resp, "RES", chance(len(fl)) < 0.35)
+    def __init__(self, ctx: Context, rng, h: _Households, c: Table):
+        self.rng = rng
+        self.chance = rng.random
+        self.pop = ctx.pop
+        self.dob = ctx.pop.dob
+        self.c = c
+        self.law, self.issue, self.ctype = c["law"], c["issue"], c["case_type"]
+        unit = c["unit"]
+        in_unit = unit >= 0
+        #: The household's mother and father for each case (-1 outside one).
+        self.mother = np.where(in_unit, h.mother[np.maximum(unit, 0)], -1)
+        self.father = np.where(in_unit, h.father[np.maximum(unit, 0)], -1)
+        self.rows = _Parties()
+        self.has_children = self._children(h)
+        self.guardians = _guardian_pool(ctx, rng)
+        #: Cases that lost their principal parties.
+        self.dropped = np.zeros(0, dtype=np.int64)
 
-    # --- adoption ---
-    ad = np.flatnonzero(law == "adoption")
-    placement = ad[ctype[ad] == "ADPO"]
-    parties.add(placement, -1, "LA", True)
-    guardian(placement, 0.8)
-    order_ = ad[ctype[ad] == "ADAO"]
-    adults_nc = np.flatnonzero(~pop.is_child & ~pop.is_criminal)
-    first = pick_in_window(
-        rng,
-        adults_nc,
-        dob[adults_nc],
-        add_days(issue[order_], -years(55)),
-        add_days(issue[order_], -years(27)),
-    )
-    ok = first >= 0
-    parties.add(order_[ok], first[ok], "ADP", chance(ok.sum()) < 0.8)
-    two = np.flatnonzero(ok & (chance(len(order_)) < 0.75))
-    second = pick_in_window(
-        rng,
-        adults_nc,
-        dob[adults_nc],
-        add_days(dob[first[two]], -years(6)),
-        add_days(dob[first[two]], years(6)),
-    )
-    s_ok = (second >= 0) & (second != first[two])
-    parties.add(order_[two][s_ok], second[s_ok], "ADP", chance(s_ok.sum()) < 0.8)
-    guardian(order_, 0.3)
-    birth = ad[ctype[ad] != "ADSP"]
-    parties.add(birth, u_mother[birth], "BPT", chance(len(birth)) < 0.5)
-    bf = birth[u_father[birth] >= 0]
-    parties.add(bf, u_father[bf], "BPT", chance(len(bf)) < 0.35)
-    step = ad[ctype[ad] == "ADSP"]
-    parties.add(step, c["applicant"][step], "ADP", chance(len(step)) < 0.5)
-    sbf = step[u_father[step] >= 0]
-    parties.add(sbf, u_father[sbf], "BPT", chance(len(sbf)) < 0.2)
+    def _children(self, h: _Households) -> np.ndarray:
+        """Children of care and private law cases: those born and under 18 at
+        issue (youngest first), at most four in care and three in private
+        law; and the child named on the case. Whether each case has one."""
+        law, issue, dob = self.law, self.issue, self.dob
+        child_cases = np.flatnonzero(np.isin(law, ["public_law", "private_law"]))
+        row, pos = expand(h.kid_unit, self.c["unit"][child_cases])
+        c_case, c_kid = child_cases[row], h.kid[pos]
+        ok = (dob[c_kid] <= issue[c_case]) & (age_years(dob[c_kid], issue[c_case]) < 18)
+        c_case, c_kid = c_case[ok], c_kid[ok]
+        order = np.lexsort((-dob[c_kid].astype(np.int64), c_case))
+        c_case, c_kid = c_case[order], c_kid[order]
+        rank = group_offsets(c_case)
+        within = rank < np.where(law[c_case] == "public_law", 4, 3)
+        c_case, c_kid = c_case[within], c_kid[within]
+        self.rows.add(c_case, c_kid, "CHI", law[c_case] == "public_law")
+        single = np.flatnonzero(self.c["child"] >= 0)
+        self.rows.add(single, self.c["child"][single], "CHI", True)
+        has_children = np.zeros(len(self.c), dtype=bool)
+        has_children[c_case] = True
+        has_children[single] = True
+        return has_children
 
-    # Drop cases that lost their principal parties; renumber.
-    p = parties.table()
-    keep = np.ones(nc, dtype=bool)
-    keep[dropped_sgo] = False
-    keep &= ~np.isin(law, ["public_law", "private_law", "adoption"]) | has_children
+    def guardian(self, cases, p) -> None:
+        """A children's guardian on a share ``p`` of ``cases``."""
+        g = cases[self.chance(len(cases)) < p]
+        if len(self.guardians):
+            who = self.guardians[self.rng.integers(len(self.guardians), size=len(g))]
+            self.rows.add(g, who, "GAL", False)
+
+    def grandparent(self, cases) -> np.ndarray:
+        """A mother's parent for each of ``cases`` (-1 where none is found)."""
+        dob = self.dob
+        m_dob = dob[self.mother[cases]]
+        adults = np.flatnonzero(~self.pop.is_child)
+        return pick_in_window(
+            self.rng, adults, dob[adults], add_days(m_dob, -years(40)), add_days(m_dob, -years(17))
+        )
+
+    def public_law(self) -> None:
+        """The local authority against the parents."""
+        add, chance, mother, father = self.rows.add, self.chance, self.mother, self.father
+        pl = np.flatnonzero(self.law == "public_law")
+        add(pl, -1, "LA", True)
+        add(pl, mother[pl], "RES", chance(len(pl)) < 0.93)
+        f_in = pl[(father[pl] >= 0) & (chance(len(pl)) < 0.85)]
+        add(f_in, father[f_in], "RES", chance(len(f_in)) < 0.85)
+        self.guardian(pl, 0.7)
+        rel = pl[chance(len(pl)) < 0.12]
+        gp = self.grandparent(rel)
+        add(rel[gp >= 0], gp[gp >= 0], "INT", chance((gp >= 0).sum()) < 0.6)
+
+    def private_law(self) -> None:
+        """One parent against the other (or a grandparent seeking special
+        guardianship; the case is dropped when there is none)."""
+        add, chance, mother, father = self.rows.add, self.chance, self.mother, self.father
+        ctype = self.ctype
+        post_laspo = self.issue >= LASPO
+        pr = np.flatnonzero(self.law == "private_law")
+        sgo = pr[ctype[pr] == "PRSGO"]
+        gp = self.grandparent(sgo)
+        sgo_ok = sgo[gp >= 0]
+        add(sgo_ok, gp[gp >= 0], "APP", chance(len(sgo_ok)) < 0.5)
+        add(sgo_ok, mother[sgo_ok], "RES", chance(len(sgo_ok)) < 0.4)
+        add(sgo_ok, father[sgo_ok], "RES", chance(len(sgo_ok)) < 0.3)
+        par = pr[ctype[pr] != "PRSGO"]
+        father_applies = (chance(len(par)) < 0.6) | (ctype[par] == "PRPR")
+        add(
+            par,
+            np.where(father_applies, father[par], mother[par]),
+            "APP",
+            chance(len(par)) < np.where(post_laspo[par], 0.45, 0.8),
+        )
+        add(
+            par,
+            np.where(father_applies, mother[par], father[par]),
+            "RES",
+            chance(len(par)) < np.where(post_laspo[par], 0.3, 0.65),
+        )
+        self.guardian(pr, 0.04)
+        self.dropped = np.setdiff1d(sgo, sgo_ok)
+
+    def divorce(self) -> None:
+        """Petitioner and respondent spouses; a co-respondent on a few."""
+        add, chance, mother, father = self.rows.add, self.chance, self.mother, self.father
+        dob = self.dob
+        dv = np.flatnonzero(self.law == "divorce")
+        wife = chance(len(dv)) < 0.62
+        add(dv, np.where(wife, mother[dv], father[dv]), "PET", chance(len(dv)) < 0.6)
+        add(dv, np.where(wife, father[dv], mother[dv]), "RES", chance(len(dv)) < 0.3)
+        # Adultery petitions (before 2016, mostly) could name a co-respondent.
+        co = dv[(self.issue[dv] < d64("2016-01-01")) & (chance(len(dv)) < 0.04)]
+        adults = np.flatnonzero(~self.pop.is_child)
+        cr = pick_in_window(
+            self.rng,
+            adults,
+            dob[adults],
+            add_days(dob[mother[co]], -years(10)),
+            add_days(dob[mother[co]], years(10)),
+        )
+        add(co[cr >= 0], cr[cr >= 0], "CORES", False)
+
+    def family_law_act(self) -> None:
+        """The applicant (mostly women) against the respondent."""
+        add, chance, mother, father = self.rows.add, self.chance, self.mother, self.father
+        c = self.c
+        fl = np.flatnonzero(self.law == "family_law_act")
+        own = c["applicant"][fl] >= 0
+        woman = own | (chance(len(fl)) < 0.9)
+        app = np.where(own, c["applicant"][fl], np.where(woman, mother[fl], father[fl]))
+        resp = np.where(own, c["respondent"][fl], np.where(woman, father[fl], mother[fl]))
+        add(fl, app, "APP", chance(len(fl)) < 0.85)
+        add(fl, resp, "RES", chance(len(fl)) < 0.35)
+
+    def adoption(self) -> None:
+        """Placement (the local authority), adoption by one or two adopters,
+        and step-parent adoption; the birth parents."""
+        add, chance, mother, father = self.rows.add, self.chance, self.mother, self.father
+        rng, dob, ctype, issue = self.rng, self.dob, self.ctype, self.issue
+        ad = np.flatnonzero(self.law == "adoption")
+        placement = ad[ctype[ad] == "ADPO"]
+        add(placement, -1, "LA", True)
+        self.guardian(placement, 0.8)
+        order_ = ad[ctype[ad] == "ADAO"]
+        adults_nc = np.flatnonzero(~self.pop.is_child & ~self.pop.is_criminal)
+        first = pick_in_window(
+            rng,
+            adults_nc,
+            dob[adults_nc],
+            add_days(issue[order_], -years(55)),
+            add_days(issue[order_], -years(27)),
+        )
+        ok = first >= 0
+        add(order_[ok], first[ok], "ADP", chance(ok.sum()) < 0.8)
+        two = np.flatnonzero(ok & (chance(len(order_)) < 0.75))
+        second = pick_in_window(
+            rng,
+            adults_nc,
+            dob[adults_nc],
+            add_days(dob[first[two]], -years(6)),
+            add_days(dob[first[two]], years(6)),
+        )
+        s_ok = (second >= 0) & (second != first[two])
+        add(order_[two][s_ok], second[s_ok], "ADP", chance(s_ok.sum()) < 0.8)
+        self.guardian(order_, 0.3)
+        birth = ad[ctype[ad] != "ADSP"]
+        add(birth, mother[birth], "BPT", chance(len(birth)) < 0.5)
+        bf = birth[father[birth] >= 0]
+        add(bf, father[bf], "BPT", chance(len(bf)) < 0.35)
+        step = ad[ctype[ad] == "ADSP"]
+        add(step, self.c["applicant"][step], "ADP", chance(len(step)) < 0.5)
+        sbf = step[father[step] >= 0]
+        add(sbf, father[sbf], "BPT", chance(len(sbf)) < 0.2)
+
+
+def _drop_cases_without_parties(c: Table, closed: np.ndarray, parties: _FamilyParties):
+    """Drop cases that lost their principal parties, and renumber: the cases,
+    their closing dates, their household mothers and the party rows."""
+    law = c["law"]
+    p = parties.rows.table()
+    keep = np.ones(len(c), dtype=bool)
+    keep[parties.dropped] = False
+    keep &= ~np.isin(law, ["public_law", "private_law", "adoption"]) | parties.has_children
     p = p.take(np.flatnonzero(keep[p["case"]] & ((p["person"] >= 0) | (p["role"] == "LA"))))
     new_index = np.cumsum(keep) - 1
     c, closed = c.take(np.flatnonzero(keep)), closed[keep]
-    u_mother = u_mother[keep]
+    mother = parties.mother[keep]
     p["case"] = new_index[p["case"]]
+    return c, closed, mother, p
+
+
+def _in_party_order(ctx: Context, p: Table) -> Table:
+    """Party rows with their category, in case order and, within a case,
+    applicants, respondents, children then others; numbered from 1."""
     category_of = {
         r["role_code"]: r["party_category"]
         for r in ctx.vocab.seed("party_roles") if r["source_system"] == "familyman"
@@ -521,35 +654,20 @@ def _family(ctx: Context):
     p = p.take(np.lexsort((np.arange(len(p)), rank, p["case"])))
     p["seq"] = group_offsets(p["case"]) + 1
     p["party_type"] = np.where(p["person"] >= 0, "person", "organisation").astype(object)
+    return p
 
-    # Where the case is heard: the family court for the family's area.
-    anchor = np.where(u_mother >= 0, u_mother, c["applicant"])
+
+def _where_heard(ctx: Context, rng, c: Table, mother: np.ndarray):
+    """Court, region and local authority of each case: the family court for
+    the area where the mother (or the applicant) lived at issue."""
+    pop = ctx.pop
+    anchor = np.where(mother >= 0, mother, c["applicant"])
     anchor = np.where(anchor >= 0, anchor, 0)
     addr = pop.addresses.at(anchor, c["issue"])
     region = pop.addresses.region[addr]
     la = pop.addresses.local_authority[addr]
     court = court_for(ctx, rng, region, "family")
-    la_name = local_authority_names(ctx)
-    org = p["person"] < 0
-    p["org_name"] = np.full(len(p), None, dtype=object)
-    p["org_name"][org] = np.array([la_name[x] for x in la[p["case"][org]]], dtype=object)
-
-    order_type = _family_orders(rng, c["case_type"], closed)
-    cases_out = Table(
-        {
-            "case": np.arange(len(c)),
-            "law_type": c["law"],
-            "case_type_code": c["case_type"],
-            "issue_date": c["issue"],
-            "closed_date": closed,
-            "order_type_code": order_type,
-            "court": court,
-            "region": region,
-            "local_authority": la,
-            "household": c["unit"],
-        }
-    )
-    return cases_out, p, partner
+    return court, region, la
 
 
 def _family_close(rng, case_type: np.ndarray, issue: np.ndarray) -> np.ndarray:
