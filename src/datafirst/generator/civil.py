@@ -25,7 +25,13 @@ from datafirst.generator.civil_flows import (
 )
 from datafirst.generator.config import COVERAGE
 from datafirst.generator.context import Context
-from datafirst.generator.court_helpers import Rows, local_authority_names, pick_in_window, years
+from datafirst.generator.court_helpers import (
+    Rows,
+    draw_shares,
+    local_authority_names,
+    pick_in_window,
+    years,
+)
 from datafirst.generator.criminal import Table, court_for, group_offsets
 from datafirst.generator.dates import add_days, age_years, d64, uniform_dates
 
@@ -107,24 +113,14 @@ def simulate(ctx: Context, system: str, partner: np.ndarray) -> CivilCases:
     on them and their parties; ``partner`` gives the joint defendants."""
     _check_codes(ctx, system)
     rng = ctx.rng(f"civil:{system}")
-    pop = ctx.pop
-    k = int(round((0.07 if system == "caseman" else 0.05) * pop.n))
-    issue = uniform_dates(rng, CIVIL_FROM, CIVIL_TO, 2 * k + 10)
-    in_stay = (issue >= COVID_STAY[0]) & (issue <= COVID_STAY[1])
-    # Few claims were issued during the stay (possession claims fewest).
-    issue = issue[~in_stay | (rng.random(len(issue)) < (0.15 if system == "pcol" else 0.6))]
-    issue = np.sort(issue[:k])
+    issue = _issue_dates(rng, system, ctx.pop.n)
     k = len(issue)
-    kinds = np.array(list(_KIND_SHARES[system]), dtype=object)
-    shares = np.array(list(_KIND_SHARES[system].values()))
-    kind = kinds[rng.choice(len(kinds), size=k, p=shares / shares.sum())]
+    kind = draw_shares(rng, _KIND_SHARES[system], k)
     category = np.array([_KIND_CATEGORY[x] for x in kind], dtype=object)
     case_type = np.full(k, "", dtype=object)
     for kd, types in CIVIL_CASE_TYPES[system].items():
         mask = kind == kd
-        codes = np.array(list(types), dtype=object)
-        probs = np.array(list(types.values()))
-        case_type[mask] = codes[rng.choice(len(codes), size=mask.sum(), p=probs / probs.sum())]
+        case_type[mask] = draw_shares(rng, types, mask.sum())
 
     # The person on the other side from the company: the defendant, or the
     # tenant who sues a landlord for disrepair.
@@ -136,34 +132,8 @@ def simulate(ctx: Context, system: str, partner: np.ndarray) -> CivilCases:
     person = np.where(company_defendant, -1, person[ok])
     k = len(issue)
 
-    # Amounts: money claimed, or rent/mortgage arrears on possession claims.
-    amount = np.full(k, np.nan)
-    median = np.select(
-        [kind == "lender", kind == "utility", kind == "insurer", kind == "mortgage",
-         category == "possession", kind == "arrears_only", kind == "individual"],
-        [2400, 650, 3800, 7500, 1900, 1600, 900],
-        default=1300,
-    )  # fmt: skip
-    sigma = np.where(category == "possession", 0.75, 1.1)
-    amount[:] = rng.lognormal(np.log(median), sigma)
-    amount = np.round(np.clip(amount, 25, 750_000), 2)
-    no_amount = (
-        (kind == "injunction")
-        | ((kind == "disrepair") & (rng.random(k) < 0.5))
-        | ((case_type == "APO") | (case_type == "AC") | (case_type == "TRS"))
-    )
-    amount[no_amount] = np.nan
-
-    # Where: the county court for the person's area (the property, for
-    # possession claims).
-    addr = pop.addresses.at(np.maximum(person, 0), issue)
-    region = pop.addresses.region[addr].copy()
-    la = pop.addresses.local_authority[addr].copy()
-    nobody = person < 0
-    other = rng.integers(len(pop.addresses.region), size=nobody.sum())
-    region[nobody], la[nobody] = pop.addresses.region[other], pop.addresses.local_authority[other]
-    court = court_for(ctx, rng, region, "county")
-
+    amount = _amounts(rng, kind, category, case_type)
+    court, region, la = _county_courts(ctx, rng, person, issue)
     claims = Table(
         {
             "claim": np.arange(k),
@@ -190,6 +160,55 @@ def simulate(ctx: Context, system: str, partner: np.ndarray) -> CivilCases:
     )
     parties = _civil_parties(ctx, rng, system, claims, person, company_defendant, partner)
     return CivilCases(claims, parties, events, hearings, judgments, warrants)
+
+
+def _issue_dates(rng, system: str, people: int) -> np.ndarray:
+    """Issue dates of the claims, in order: spread over the coverage window,
+    with few issued during the pandemic stay (possession claims fewest)."""
+    k = int(round((0.07 if system == "caseman" else 0.05) * people))
+    issue = uniform_dates(rng, CIVIL_FROM, CIVIL_TO, 2 * k + 10)
+    in_stay = (issue >= COVID_STAY[0]) & (issue <= COVID_STAY[1])
+    issue = issue[~in_stay | (rng.random(len(issue)) < (0.15 if system == "pcol" else 0.6))]
+    return np.sort(issue[:k])
+
+
+def _amounts(rng, kind: np.ndarray, category: np.ndarray, case_type: np.ndarray) -> np.ndarray:
+    """Money claimed, or rent/mortgage arrears on possession claims; NaN for
+    claims without an amount (injunctions, some disrepair claims,
+    accelerated possession, trespass)."""
+    k = len(kind)
+    amount = np.full(k, np.nan)
+    median = np.select(
+        [kind == "lender", kind == "utility", kind == "insurer", kind == "mortgage",
+         category == "possession", kind == "arrears_only", kind == "individual"],
+        [2400, 650, 3800, 7500, 1900, 1600, 900],
+        default=1300,
+    )  # fmt: skip
+    sigma = np.where(category == "possession", 0.75, 1.1)
+    amount[:] = rng.lognormal(np.log(median), sigma)
+    amount = np.round(np.clip(amount, 25, 750_000), 2)
+    no_amount = (
+        (kind == "injunction")
+        | ((kind == "disrepair") & (rng.random(k) < 0.5))
+        | ((case_type == "APO") | (case_type == "AC") | (case_type == "TRS"))
+    )
+    amount[no_amount] = np.nan
+    return amount
+
+
+def _county_courts(ctx: Context, rng, person: np.ndarray, issue: np.ndarray):
+    """Court, region and local authority of each claim: the county court for
+    the person's area (the property, for possession claims); anywhere for a
+    claim between companies."""
+    pop = ctx.pop
+    addr = pop.addresses.at(np.maximum(person, 0), issue)
+    region = pop.addresses.region[addr].copy()
+    la = pop.addresses.local_authority[addr].copy()
+    nobody = person < 0
+    other = rng.integers(len(pop.addresses.region), size=nobody.sum())
+    region[nobody], la[nobody] = pop.addresses.region[other], pop.addresses.local_authority[other]
+    court = court_for(ctx, rng, region, "county")
+    return court, region, la
 
 
 def _check_codes(ctx: Context, system: str) -> None:

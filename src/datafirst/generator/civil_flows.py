@@ -180,35 +180,68 @@ def _fixed_costs(claimed: np.ndarray) -> np.ndarray:
     )
 
 
+class _MoneyClaims:
+    """CaseMan's money and other claims (all but possession) on their way
+    through the court: issued and served on creation, then the judgment
+    each gets, if any, kept for enforcement."""
+
+    def __init__(self, f: Flow, claims: Table):
+        self.f = f
+        self.rng = f.rng
+        self.m = m = np.flatnonzero(claims["category"] != "possession")
+        self.k = k = len(m)
+        self.issue = issue = claims["issue_date"][m]
+        self.ctype = claims["case_type_code"][m]
+        self.claimed = np.nan_to_num(claims["amount"][m], nan=0.0)
+        self.has_amount = self.claimed > 0
+        self.costs = _fixed_costs(self.claimed)
+        f.event(m, issue, "issued")
+        self.served = add_days(issue, np.where(f.chance(0.9, k), 5, f.days(6, 40, k)))
+        f.event(m, self.served, "served")
+        self.unspecified = np.isin(self.ctype, ["USP", "PIN", "RTA", "HDR"])
+        self.judged = np.zeros(k, dtype=bool)
+        self.j_date = np.full(k, NAT)
+        self.j_amount = np.zeros(k)
+
+    def judged_on(self, mask: np.ndarray, dates: np.ndarray, amounts: np.ndarray) -> None:
+        """Note the judgment entered on the claims of ``mask``."""
+        self.judged |= mask
+        self.j_date = np.where(mask, dates, self.j_date)
+        self.j_amount = np.where(mask, amounts, self.j_amount)
+
+
 def caseman_flow(f: Flow, claims: Table) -> None:
-    """Money and other claims in the county court (CaseMan)."""
-    rng = f.rng
-    m = np.flatnonzero(claims["category"] != "possession")
-    k = len(m)
-    issue = claims["issue_date"][m]
-    ctype = claims["case_type_code"][m]
-    claimed = np.nan_to_num(claims["amount"][m], nan=0.0)
-    has_amount = claimed > 0
-    costs = _fixed_costs(claimed)
-    f.event(m, issue, "issued")
-    served = add_days(issue, np.where(f.chance(0.9, k), 5, f.days(6, 40, k)))
-    f.event(m, served, "served")
-    unspecified = np.isin(ctype, ["USP", "PIN", "RTA", "HDR"])
-
-    resp = rng.choice(4, size=k, p=[0.58, 0.14, 0.16, 0.12])
-    judged = np.zeros(k, dtype=bool)
-    j_date = np.full(k, NAT)
-    j_amount = np.zeros(k)
-
-    # No response: judgment in default (damages assessed at a disposal
-    # hearing when the amount was not specified), else stayed.
+    """Money and other claims in the county court (CaseMan): no response,
+    admission, defence or early settlement; then applications to set a
+    default judgment aside and enforcement of unpaid judgments."""
+    c = _MoneyClaims(f, claims)
+    resp = c.rng.choice(4, size=c.k, p=[0.58, 0.14, 0.16, 0.12])
     nr = resp == 0
-    dj = nr & f.chance(0.85, k) & (has_amount | (ctype == "RGD"))
-    req = add_days(served, f.days(15, 75, k))
+    dj, stayed = _no_response(c, nr)
+    _admission(c, resp == 1)
+    _defended(c, resp == 2)
+
+    # Settled or paid before any response; some stale claims struck out.
+    m, k, se = c.m, c.k, resp == 3
+    f.event(m[se], add_days(c.served[se], f.days(2, 90, se.sum())), "discontinued")
+    struck = nr & ~dj & ~stayed & f.chance(0.3, k)
+    f.event(m[struck], add_days(c.issue[struck], f.days(120, 400, struck.sum())), "struck_out")
+
+    set_aside = _set_aside_applications(c, dj)
+    _enforcement(c, set_aside)
+
+
+def _no_response(c: _MoneyClaims, nr: np.ndarray):
+    """No response: judgment in default (damages assessed at a disposal
+    hearing when the amount was not specified), else stayed. Which claims
+    got a default judgment, and which were stayed."""
+    f, m, k = c.f, c.m, c.k
+    dj = nr & f.chance(0.85, k) & (c.has_amount | (c.ctype == "RGD"))
+    req = add_days(c.served, f.days(15, 75, k))
     f.event(m[dj], req[dj], "default_requested")
     entered = add_days(req, f.days(0, 10, k))
     f.event(m[dj], entered[dj], "default_entered")
-    disposal = dj & unspecified
+    disposal = dj & c.unspecified
     d_date = add_days(entered, f.days(60, 160, k))
     f.event(m[disposal], entered[disposal], "listed")
     f.hearing(
@@ -218,45 +251,58 @@ def caseman_flow(f: Flow, claims: Table) -> None:
         "Damages assessed",
         f.days(15, 60, disposal.sum()),
     )
-    assessed = np.round(claimed * np.where(unspecified, rng.uniform(0.4, 1.0, k), 1.0), 2)
+    assessed = np.round(c.claimed * np.where(c.unspecified, c.rng.uniform(0.4, 1.0, k), 1.0), 2)
     when = np.where(disposal, d_date, entered)
     f.judgment(
-        m[dj], when[dj], "j_default", assessed[dj], costs[dj], instalments=f.chance(0.3, dj.sum())
+        m[dj], when[dj], "j_default", assessed[dj], c.costs[dj], instalments=f.chance(0.3, dj.sum())
     )
-    judged |= dj
-    j_date = np.where(dj, when, j_date)
-    j_amount = np.where(dj, assessed, j_amount)
+    c.judged_on(dj, when, assessed)
     stayed = nr & ~dj & f.chance(0.6, k)
-    f.event(m[stayed], add_days(issue[stayed], 183), "stayed")
+    f.event(m[stayed], add_days(c.issue[stayed], 183), "stayed")
+    return dj, stayed
 
-    # Admission: judgment on admission, or by determination of the rate.
-    ad = resp == 1
+
+def _admission(c: _MoneyClaims, ad: np.ndarray) -> None:
+    """Admission: judgment on admission, or by determination of the rate."""
+    f, m, k = c.f, c.m, c.k
     part = ad & f.chance(0.15, k)
-    a_date = add_days(served, f.days(3, 14, k))
+    a_date = add_days(c.served, f.days(3, 14, k))
     f.event(m[ad & ~part], a_date[ad & ~part], "admission")
     f.event(m[part], a_date[part], "part_admission")
-    ja = ad & f.chance(0.8, k) & has_amount
+    ja = ad & f.chance(0.8, k) & c.has_amount
     ja_date = add_days(a_date, f.days(5, 40, k))
     det = ja & f.chance(0.3, k)
-    admitted = np.round(np.where(part, claimed * rng.uniform(0.3, 0.9, k), claimed), 2)
+    admitted = np.round(np.where(part, c.claimed * c.rng.uniform(0.3, 0.9, k), c.claimed), 2)
     f.event(m[ja], ja_date[ja], "admission_entered")
     f.judgment(
         m[ja],
         ja_date[ja],
         np.where(det[ja], f.codes["j_determination"], f.codes["j_admission"]).astype(object),
         admitted[ja],
-        costs[ja],
+        c.costs[ja],
         instalments=f.chance(0.75, ja.sum()),
     )
-    judged |= ja
-    j_date = np.where(ja, ja_date, j_date)
-    j_amount = np.where(ja, admitted, j_amount)
+    c.judged_on(ja, ja_date, admitted)
 
-    # Defended: questionnaire, allocation to a track, hearings.
-    de = resp == 2
+
+def _defended(c: _MoneyClaims, de: np.ndarray) -> None:
+    """Defended: questionnaire, allocation to a track, then summary
+    judgment for a few and a trial (or settlement) for the rest."""
+    alloc, track = _defence_and_allocation(c, de)
+    summary = _summary_judgment(c, de, alloc)
+    going = de & ~summary
+    trial, h_kind, minutes = _listed_for_trial(c, going, alloc, track)
+    _settled_or_tried(c, going, trial, h_kind, minutes)
+
+
+def _defence_and_allocation(c: _MoneyClaims, de: np.ndarray):
+    """Acknowledgment, defence (and counterclaim), transfer to the
+    defendant's court, questionnaire and allocation: the allocation dates
+    and tracks."""
+    f, m, k = c.f, c.m, c.k
     aos = de & f.chance(0.6, k)
-    f.event(m[aos], add_days(served[aos], f.days(3, 13, aos.sum())), "acknowledged")
-    d_date = add_days(served, f.days(14, 28, k))
+    f.event(m[aos], add_days(c.served[aos], f.days(3, 13, aos.sum())), "acknowledged")
+    d_date = add_days(c.served, f.days(14, 28, k))
     f.event(m[de], d_date[de], "defence")
     cc = de & f.chance(0.05, k)
     f.event(m[cc], d_date[cc], "counterclaim")
@@ -265,12 +311,18 @@ def caseman_flow(f: Flow, claims: Table) -> None:
     dq = add_days(d_date, f.days(20, 50, k))
     f.event(m[de], dq[de], "questionnaire")
     alloc = add_days(dq, f.days(10, 40, k))
+    claimed = c.claimed
     track = np.where(claimed > 25_000, "multi", np.where(claimed > 10_000, "fast", "small"))
     for t in ("small", "fast", "multi"):
         sel = de & (track == t)
         f.event(m[sel], alloc[sel], f"allocated_{t}")
-    # Summary judgment on an application, for a few.
-    summary = de & f.chance(0.04, k) & has_amount
+    return alloc, track
+
+
+def _summary_judgment(c: _MoneyClaims, de: np.ndarray, alloc: np.ndarray) -> np.ndarray:
+    """Summary judgment on an application, for a few defended claims."""
+    f, m, k = c.f, c.m, c.k
+    summary = de & f.chance(0.04, k) & c.has_amount
     s_date = add_days(alloc, f.days(30, 90, k))
     f.hearing(
         m[summary],
@@ -279,17 +331,22 @@ def caseman_flow(f: Flow, claims: Table) -> None:
         "Summary judgment granted",
         f.days(20, 60, summary.sum()),
     )
-    f.judgment(m[summary], s_date[summary], "j_summary", claimed[summary], costs[summary])
-    judged |= summary
-    j_date = np.where(summary, s_date, j_date)
-    j_amount = np.where(summary, claimed, j_amount)
-    going = de & ~summary
+    f.judgment(m[summary], s_date[summary], "j_summary", c.claimed[summary], c.costs[summary])
+    c.judged_on(summary, s_date, c.claimed)
+    return summary
+
+
+def _listed_for_trial(c: _MoneyClaims, going: np.ndarray, alloc, track):
+    """Listing, a case management conference on the multi-track, and the
+    trial date (adjourned once, for some): the trial dates, the kind of
+    trial hearing and the time it takes."""
+    f, m, k = c.f, c.m, c.k
     f.event(m[going], alloc[going], "listed")
     cmc = going & (track == "multi")
     cmc_date = add_days(alloc, f.days(40, 90, k))
     f.hearing(m[cmc], cmc_date[cmc], "h_cmc", "Directions given", f.days(20, 60, cmc.sum()))
     wait = np.select([track == "small", track == "fast"], [110, 190], default=300)
-    trial = add_days(alloc, np.round(wait * rng.lognormal(0, 0.35, k)).astype(np.int64))
+    trial = add_days(alloc, np.round(wait * c.rng.lognormal(0, 0.35, k)).astype(np.int64))
     h_kind = np.where(track == "small", "h_small", np.where(track == "fast", "h_fast", "h_multi"))
     minutes = np.select(
         [track == "small", track == "fast"],
@@ -304,8 +361,16 @@ def caseman_flow(f: Flow, claims: Table) -> None:
     f.event(m[adj], trial[adj], "adjourned")
     f.event(m[adj], trial[adj], "listed")
     trial = np.where(adj, add_days(trial, f.days(30, 120, k)), trial)
+    return trial, h_kind, minutes
+
+
+def _settled_or_tried(c: _MoneyClaims, going, trial, h_kind, minutes) -> None:
+    """Settled before the trial (discontinued, or judgment by consent), or
+    tried: judgment for the claimant or the claim dismissed."""
+    f, m, k, rng = c.f, c.m, c.k, c.rng
+    claimed, costs = c.claimed, c.costs
     settles = going & f.chance(0.35, k)
-    consent = settles & f.chance(0.3, k) & has_amount
+    consent = settles & f.chance(0.3, k) & c.has_amount
     s_date = add_days(trial, -f.days(1, 25, k))
     f.event(m[settles & ~consent], s_date[settles & ~consent], "discontinued")
     agreed = np.round(claimed * rng.uniform(0.4, 0.9, k), 2)
@@ -317,11 +382,9 @@ def caseman_flow(f: Flow, claims: Table) -> None:
         costs[consent],
         instalments=f.chance(0.5, consent.sum()),
     )
-    judged |= consent
-    j_date = np.where(consent, s_date, j_date)
-    j_amount = np.where(consent, agreed, j_amount)
+    c.judged_on(consent, s_date, agreed)
     tried = going & ~settles
-    won = tried & f.chance(0.7, k) & has_amount
+    won = tried & f.chance(0.7, k) & c.has_amount
     outcome = np.where(
         settles, "Vacated - settled", np.where(won, "Judgment for claimant", "Claim dismissed")
     )
@@ -332,19 +395,15 @@ def caseman_flow(f: Flow, claims: Table) -> None:
     awarded = np.round(claimed * np.where(f.chance(0.6, k), 1.0, rng.uniform(0.3, 1.0, k)), 2)
     trial_costs = np.round(costs + rng.lognormal(np.log(250), 0.8, k), 2)
     f.judgment(m[won], trial[won], "j_trial", awarded[won], trial_costs[won])
-    judged |= won
-    j_date = np.where(won, trial, j_date)
-    j_amount = np.where(won, awarded, j_amount)
+    c.judged_on(won, trial, awarded)
 
-    # Settled or paid before any response.
-    se = resp == 3
-    f.event(m[se], add_days(served[se], f.days(2, 90, se.sum())), "discontinued")
-    struck = nr & ~dj & ~stayed & f.chance(0.3, k)
-    f.event(m[struck], add_days(issue[struck], f.days(120, 400, struck.sum())), "struck_out")
 
-    # Applications to set aside a default judgment.
+def _set_aside_applications(c: _MoneyClaims, dj: np.ndarray) -> np.ndarray:
+    """Applications to set aside a default judgment: which judgments were
+    set aside."""
+    f, m, k = c.f, c.m, c.k
     sa = dj & f.chance(0.05, k)
-    sa_date = add_days(j_date, f.days(10, 60, k))
+    sa_date = add_days(c.j_date, f.days(10, 60, k))
     f.event(m[sa], sa_date[sa], "set_aside_applied")
     set_aside = sa & f.chance(0.5, k)
     f.hearing(
@@ -354,11 +413,18 @@ def caseman_flow(f: Flow, claims: Table) -> None:
         np.where(set_aside[sa], "Judgment set aside", "Application dismissed"),
         f.days(10, 45, sa.sum()),
     )
+    return set_aside
 
-    # Enforcement of unpaid judgments.
-    unpaid = judged & ~set_aside & (j_amount > 0)
+
+def _enforcement(c: _MoneyClaims, set_aside: np.ndarray) -> None:
+    """Enforcement of unpaid judgments: a warrant of execution, attachment of
+    earnings, a charging order or an order to obtain information; then
+    warrants of delivery and committal."""
+    f, m, k, rng = c.f, c.m, c.k, c.rng
+    j_amount = c.j_amount
+    unpaid = c.judged & ~set_aside & (j_amount > 0)
     kind_u = rng.random(k)
-    e_date = add_days(j_date, lognormal_days(rng, 100, 0.8, k, 14, 1500))
+    e_date = add_days(c.j_date, lognormal_days(rng, 100, 0.8, k, 14, 1500))
     execution = unpaid & (kind_u < 0.13)
     status = rng.choice(
         np.array(["paid", "no goods", "suspended", "withdrawn"], dtype=object),
@@ -370,7 +436,7 @@ def caseman_flow(f: Flow, claims: Table) -> None:
         m[execution],
         e_date[execution],
         "w_execution",
-        np.round(j_amount[execution] + costs[execution], 2),
+        np.round(j_amount[execution] + c.costs[execution], 2),
         status[execution],
         np.where(status[execution] == "paid", paid_on[execution], NAT),
     )
@@ -388,8 +454,14 @@ def caseman_flow(f: Flow, claims: Table) -> None:
         np.where(f.chance(0.6, oti.sum()), "Attended", "Did not attend"),
         f.days(10, 30, oti.sum()),
     )
-    # Return of goods: a warrant of delivery; injunctions: committal.
-    goods = judged & (ctype == "RGD") & f.chance(0.25, k)
+    _delivery_and_committal(c, e_date, status, paid_on)
+
+
+def _delivery_and_committal(c: _MoneyClaims, e_date, status, paid_on) -> None:
+    """Return of goods: a warrant of delivery; injunctions: committal."""
+    f, m, k = c.f, c.m, c.k
+    j_amount, served = c.j_amount, c.served
+    goods = c.judged & (c.ctype == "RGD") & f.chance(0.25, k)
     f.warrant(
         m[goods],
         e_date[goods],
@@ -398,7 +470,7 @@ def caseman_flow(f: Flow, claims: Table) -> None:
         status[goods],
         np.where(status[goods] == "paid", paid_on[goods], NAT),
     )
-    inj = np.isin(ctype, ["INJ"])
+    inj = np.isin(c.ctype, ["INJ"])
     granted = inj & f.chance(0.5, k)
     f.hearing(
         m[granted],
@@ -451,39 +523,72 @@ def pcol_money_flow(f: Flow, claims: Table) -> None:
     f.event(m[~dj], add_days(issue[~dj], 183), "closed")
 
 
+class _PossessionClaims:
+    """Possession claims of one system on their way through the court:
+    issued, served, transferred (PCOL) and defended on creation."""
+
+    def __init__(self, f: Flow, claims: Table, system: str):
+        self.f = f
+        self.rng = f.rng
+        self.codes = f.codes
+        self.pcol = pcol = system == "pcol"
+        self.p = p = np.flatnonzero(claims["category"] == "possession")
+        self.k = k = len(p)
+        self.issue = issue = claims["issue_date"][p]
+        self.ctype = claims["case_type_code"][p]
+        self.arrears = np.nan_to_num(claims["amount"][p], nan=0.0)
+        f.event(p, issue, "issued")
+        self.served = served = add_days(issue, np.where(f.chance(0.95, k), 5, f.days(6, 20, k)))
+        f.event(p, served, "served")
+        if pcol:
+            moved = f.chance(0.04, k)
+            f.event(p[moved], add_days(issue[moved], f.days(10, 30, moved.sum())), "transferred")
+        self.defended = defended = f.chance(0.1, k)
+        d_date = add_days(served, f.days(5, 14, k))
+        f.event(p[defended], d_date[defended], "defence")
+        cc = defended & f.chance(0.2, k)
+        f.event(p[cc], d_date[cc], "counterclaim")
+
+
 def possession_flow(f: Flow, claims: Table, system: str) -> None:
     """Possession claims: a hearing within weeks of issue, an order, and a
     warrant of possession for some; accelerated claims are decided on paper."""
-    rng = f.rng
-    c = f.codes
-    pcol = system == "pcol"
-    p = np.flatnonzero(claims["category"] == "possession")
-    k = len(p)
-    issue = claims["issue_date"][p]
-    ctype = claims["case_type_code"][p]
-    arrears = np.nan_to_num(claims["amount"][p], nan=0.0)
-    f.event(p, issue, "issued")
-    served = add_days(issue, np.where(f.chance(0.95, k), 5, f.days(6, 20, k)))
-    f.event(p, served, "served")
-    if pcol:
-        moved = f.chance(0.04, k)
-        f.event(p[moved], add_days(issue[moved], f.days(10, 30, moved.sum())), "transferred")
-    defended = f.chance(0.1, k)
-    d_date = add_days(served, f.days(5, 14, k))
-    f.event(p[defended], d_date[defended], "defence")
-    cc = defended & f.chance(0.2, k)
-    f.event(p[cc], d_date[cc], "counterclaim")
+    c = _PossessionClaims(f, claims, system)
+    on_paper, paper_date, listed, first = _on_paper_or_listed(c)
+    relisted, generally, out1, out2, second = _possession_hearings(c, listed, first)
+    final = np.where(relisted, out2, np.where(generally, "", out1))
+    final_date = np.where(relisted, second, first)
+    final[on_paper] = "outright"
+    final_date = np.where(on_paper, paper_date, final_date)
+    order, outright, possession_date = _possession_orders(c, on_paper, final, final_date)
+    _possession_refused(c, final, final_date)
+    _order_set_aside(c, order, final_date)
+    _possession_warrants(c, order, outright, on_paper, final_date, possession_date)
 
-    accelerated = np.isin(ctype, ["AC", "APO"])
-    on_paper = accelerated & ~defended & f.chance(0.85, k)
-    paper_date = dates_outside_stay(rng, add_days(served, f.days(30, 80, k)))
+
+def _on_paper_or_listed(c: _PossessionClaims):
+    """Accelerated claims nobody defends are mostly decided on paper; the
+    others are listed for a first hearing. Which are on paper and when
+    decided, which are listed and the first hearing dates."""
+    f, p, k = c.f, c.p, c.k
+    accelerated = np.isin(c.ctype, ["AC", "APO"])
+    on_paper = accelerated & ~c.defended & f.chance(0.85, k)
+    paper_date = dates_outside_stay(c.rng, add_days(c.served, f.days(30, 80, k)))
     listed = ~on_paper
-    first = dates_outside_stay(rng, add_days(issue, f.days(28, 56, k)))
-    f.event(p[listed], issue[listed], "listed")
-    if pcol:
-        nodef = listed & ~defended & f.chance(0.5, k)
+    first = dates_outside_stay(c.rng, add_days(c.issue, f.days(28, 56, k)))
+    f.event(p[listed], c.issue[listed], "listed")
+    if c.pcol:
+        nodef = listed & ~c.defended & f.chance(0.5, k)
         f.event(p[nodef], first[nodef], "no_defence")
+    return on_paper, paper_date, listed, first
 
+
+def _possession_hearings(c: _PossessionClaims, listed, first):
+    """The first hearing's outcome, and a second hearing for claims
+    adjourned to a date (PCOL lists defended ones for trial): which claims
+    were relisted or adjourned generally, both outcomes and the second
+    hearing dates."""
+    f, p, k, rng = c.f, c.p, c.k, c.rng
     kinds = np.array(["outright", "suspended", "adjourned", "dismissed", "withdrawn"], dtype=object)
     out1 = kinds[rng.choice(5, size=k, p=[0.33, 0.27, 0.25, 0.07, 0.08])]
     relisted = listed & (out1 == "adjourned") & f.chance(0.45, k)
@@ -501,10 +606,10 @@ def possession_flow(f: Flow, claims: Table, system: str) -> None:
     label2 = np.array([labels[x] for x in out2], dtype=object)
     minutes1 = np.where(out1 == "withdrawn", 0, f.days(5, 30, k))
     f.hearing(p[listed], first[listed], "h_possession", label1[listed], minutes1[listed])
-    if pcol:
+    if c.pcol:
         f.event(p[relisted], first[relisted], "adjourned")
         f.event(p[generally], first[generally], "adjourned_generally")
-        trial = relisted & defended
+        trial = relisted & c.defended
         f.hearing(
             p[relisted & ~trial],
             second[relisted & ~trial],
@@ -523,47 +628,56 @@ def possession_flow(f: Flow, claims: Table, system: str) -> None:
             f.days(5, 40, relisted.sum()),
         )
     f.event(p[relisted], first[relisted], "listed")
+    return relisted, generally, out1, out2, second
 
-    final = np.where(relisted, out2, np.where(generally, "", out1))
-    final_date = np.where(relisted, second, first)
-    final[on_paper] = "outright"
-    final_date = np.where(on_paper, paper_date, final_date)
+
+def _possession_orders(c: _PossessionClaims, on_paper, final, final_date):
+    """Outright and suspended possession orders, as judgments with the date
+    for possession: which claims got an order, which were outright, and the
+    possession dates."""
+    f, p, k, codes = c.f, c.p, c.k, c.codes
     order = np.isin(final, ["outright", "suspended"])
     outright = final == "outright"
-    costs = np.round(rng.uniform(250, 450, k), 2)
+    costs = np.round(c.rng.uniform(250, 450, k), 2)
     possession_date = add_days(final_date, np.where(f.chance(0.7, k), 14, 28))
     possession_date = np.where(outright, possession_date, NAT)
-    if pcol:
+    if c.pcol:
         j_code = np.where(
             on_paper,
-            c["j_summary"],
+            codes["j_summary"],
             np.where(
                 outright,
-                np.where(f.chance(0.2, k), c["j_consent"], c["j_outright"]),
-                c["j_suspended"],
+                np.where(f.chance(0.2, k), codes["j_consent"], codes["j_outright"]),
+                codes["j_suspended"],
             ),
         ).astype(object)
         f.event(p[on_paper], final_date[on_paper], "accelerated_order")
         f.event(p[outright & ~on_paper], final_date[outright & ~on_paper], "outright_order")
         f.event(p[final == "suspended"], final_date[final == "suspended"], "suspended_order")
-        mj = order & (arrears > 0) & f.chance(0.7, k)
+        mj = order & (c.arrears > 0) & f.chance(0.7, k)
         f.event(p[mj], final_date[mj], "money_judgment")
     else:
-        j_code = np.where(f.chance(0.2, k), c["j_consent"], c["j_trial"]).astype(object)
+        j_code = np.where(f.chance(0.2, k), codes["j_consent"], codes["j_trial"]).astype(object)
         f.event(p[order], final_date[order], "judgment_after_hearing")
     f.judgment(
         p[order],
         final_date[order],
         j_code[order],
-        arrears[order],
+        c.arrears[order],
         costs[order],
         instalments=final[order] == "suspended",
         possession_date=possession_date[order],
     )
+    return order, outright, possession_date
+
+
+def _possession_refused(c: _PossessionClaims, final, final_date) -> None:
+    """Claims dismissed (or struck out) and claims withdrawn."""
+    f, p, k = c.f, c.p, c.k
     dismissed = final == "dismissed"
     withdrawn = final == "withdrawn"
     w_date = add_days(final_date, -f.days(1, 14, k))
-    if pcol:
+    if c.pcol:
         struck = dismissed & f.chance(0.3, k)
         f.event(p[dismissed & ~struck], final_date[dismissed & ~struck], "dismissed")
         f.event(p[struck], final_date[struck], "struck_out")
@@ -573,11 +687,15 @@ def possession_flow(f: Flow, claims: Table, system: str) -> None:
     else:
         f.event(p[dismissed], final_date[dismissed], "struck_out")
         f.event(p[withdrawn], w_date[withdrawn], "discontinued")
-    # Applications to set aside the order.
+
+
+def _order_set_aside(c: _PossessionClaims, order, final_date) -> None:
+    """Applications to set aside the order (heard, in PCOL's record)."""
+    f, p, k = c.f, c.p, c.k
     sa = order & f.chance(0.02, k)
     sa_date = add_days(final_date, f.days(7, 40, k))
     f.event(p[sa], sa_date[sa], "set_aside_applied")
-    if pcol:
+    if c.pcol:
         f.hearing(
             p[sa],
             add_days(sa_date[sa], f.days(14, 40, sa.sum())),
@@ -586,8 +704,15 @@ def possession_flow(f: Flow, claims: Table, system: str) -> None:
             f.days(10, 40, sa.sum()),
         )
 
-    # Warrants of possession: after outright orders not complied with, and
-    # after breach of a suspended order.
+
+def _possession_warrants(
+    c: _PossessionClaims, order, outright, on_paper, final_date, possession_date
+) -> None:
+    """Warrants of possession: after outright orders not complied with, and
+    after breach of a suspended order; evictions, suspensions and (PCOL) a
+    warrant of restitution for the few wrongly evicted."""
+    f, p, k, rng, pcol = c.f, c.p, c.k, c.rng, c.pcol
+    arrears = c.arrears
     wp = order & f.chance(np.where(outright, np.where(on_paper, 0.4, 0.45), 0.15), k)
     delay = np.where(
         outright,

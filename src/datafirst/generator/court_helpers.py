@@ -46,6 +46,13 @@ def pick_in_window(
     return out
 
 
+def draw_shares(rng: np.random.Generator, shares: dict[str, float], size: int) -> np.ndarray:
+    """``size`` codes (keys of ``shares``) drawn at the given shares."""
+    codes = np.array(list(shares), dtype=object)
+    p = np.array(list(shares.values()))
+    return codes[rng.choice(len(codes), size=size, p=p / p.sum())]
+
+
 def draw_unique(rng: np.random.Generator, candidates: np.ndarray, k: int, used: np.ndarray):
     """Up to ``k`` distinct members of ``candidates`` not yet ``used``
     (marking them used)."""

@@ -21,6 +21,7 @@ from datafirst.generator.config import COVERAGE
 from datafirst.generator.context import Context
 from datafirst.generator.court_helpers import (
     Rows,
+    draw_shares,
     draw_unique,
     expand,
     local_authority_names,
@@ -293,10 +294,7 @@ class _Cases:
 
 
 def _sample_types(rng, law: str, size: int) -> np.ndarray:
-    shares = FAMILY_CASE_TYPES[law]
-    codes = np.array(list(shares), dtype=object)
-    p = np.array(list(shares.values()))
-    return codes[rng.choice(len(codes), size=size, p=p / p.sum())]
+    return draw_shares(rng, FAMILY_CASE_TYPES[law], size)
 
 
 def _household_cases(rng, h: _Households, cases: _Cases) -> None:
@@ -692,9 +690,7 @@ def _family_orders(rng, case_type: np.ndarray, closed: np.ndarray) -> np.ndarray
     out = np.full(len(case_type), "", dtype=object)
     for ct, shares in FAMILY_ORDERS.items():
         mask = case_type == ct
-        codes = np.array(list(shares), dtype=object)
-        p = np.array(list(shares.values()))
-        out[mask] = codes[rng.choice(len(codes), size=mask.sum(), p=p / p.sum())]
+        out[mask] = draw_shares(rng, shares, mask.sum())
     out[(out == "DAB") & (closed >= NO_FAULT_DIVORCE)] = "FNO"
     out[np.isnat(closed)] = ""
     return out
