@@ -96,3 +96,14 @@ def company_addresses(ctx: Context, names: np.ndarray):
         town[d][idx[has]],
     )
     return out_line, out_pc, out_town
+
+
+def party_addresses(ctx: Context, rng, parties, rows: np.ndarray, rec, town_missing: float):
+    """Address line, postcode and post town of each civil party: the
+    company's or council's, or for the person ``rows`` their address as
+    recorded (``rec``); the town left out at the rate ``town_missing``."""
+    line, postcode, town = company_addresses(ctx, parties["company_name"])
+    line[rows], postcode[rows] = rec.address_line, rec.postcode
+    town[rows] = post_towns(ctx, rec.postcode)
+    town[rng.random(len(parties)) < town_missing] = None
+    return line, postcode, town
