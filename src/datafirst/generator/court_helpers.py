@@ -1,6 +1,7 @@
 """Helpers the family and civil court simulations share: years as days,
-drawing people born inside a window, table rows built up in chunks, and the
-names councils go by when they are a party to a case."""
+codes drawn at given shares, people drawn from a birth-date window or
+without repeats, items paired with their owners, table rows built up in
+chunks, and the names councils go by when they are a party to a case."""
 
 from __future__ import annotations
 

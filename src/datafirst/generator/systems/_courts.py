@@ -1,6 +1,6 @@
 """Layout helpers shared by the FamilyMan, CaseMan and PCOL modules: text
-dates, courtesy titles, running case serials, post towns and the addresses
-of companies and councils."""
+dates, courtesy titles, running case serials, post towns, the addresses of
+companies and councils, and civil parties' addresses."""
 
 from __future__ import annotations
 
