@@ -111,6 +111,8 @@ def simulate(ctx: Context) -> CriminalHistory:
     committed = (~sent) & charges.either_way & (rng.random(n) < 0.06)
     appeal = (~sent) & (~committed) & (rng.random(n) < 0.012)
     mags_offences, committed = _mags_offences(rng, charges, prior, sent, committed)
+    # Remand is drawn before the URNs: the order of the columns is the order
+    # of the draws.
     mags_cases = Table(
         {
             "case": np.arange(n),
