@@ -85,7 +85,73 @@ def _region_of_la(ctx: Context) -> dict[str, str]:
 
 
 def simulate(ctx: Context) -> CriminalHistory:
+    """The criminal pathways of the population: cases at the magistrates'
+    court, those that go on to the Crown Court, custody, probation and
+    assessments."""
     rng = ctx.rng("criminal")
+    person, offence_date = _offending(ctx, rng)
+    n = len(person)
+    prior = group_offsets(person)
+
+    first_hearing = add_days(offence_date, lognormal_days(rng, 25, 0.9, n, 1, 400))
+    quick = rng.random(n) < 0.55
+    duration = np.where(quick, 0, lognormal_days(rng, 45, 0.8, n, 7, 500))
+    disposal = add_days(first_hearing, duration)
+    addr = ctx.pop.addresses.at(person, offence_date)
+    la_region = _region_of_la(ctx)
+    region = np.array(
+        [la_region.get(x, "london") for x in ctx.pop.addresses.local_authority[addr]], dtype=object
+    )
+    court = court_for(ctx, rng, region, "magistrates")
+
+    charges = _charges(ctx, rng, n)
+    # Route: sent for trial, committed for sentence, or dealt with at mags.
+    u = rng.random(n)
+    sent = charges.indictable | (charges.either_way & (u < 0.11))
+    committed = (~sent) & charges.either_way & (rng.random(n) < 0.06)
+    appeal = (~sent) & (~committed) & (rng.random(n) < 0.012)
+    mags_offences, committed = _mags_offences(rng, charges, prior, sent, committed)
+    # Remand is drawn before the URNs: the order of the columns is the order
+    # of the draws.
+    mags_cases = Table(
+        {
+            "case": np.arange(n),
+            "person": person,
+            "offence_date": offence_date,
+            "first_hearing": first_hearing,
+            "disposal_date": disposal,
+            "court": court,
+            "region": region,
+            "sent": sent,
+            "committed": committed,
+            "appeal": appeal,
+            "remand": _mags_remand(rng, sent).astype(object),
+            "urn": _urns(rng, offence_date, region),
+            "max_seriousness": charges.max_seriousness,
+        }
+    )
+    mags_hearings = _mags_hearings(rng, first_hearing, duration)
+
+    crown_cases, crown_offences = _crown(ctx, rng, mags_cases, mags_offences)
+    custody, spells = _custody(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences)
+    events = _probation(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences, custody)
+    assessments = _assessments(ctx, rng, custody, events)
+    return CriminalHistory(
+        mags_cases,
+        mags_offences,
+        mags_hearings,
+        crown_cases,
+        crown_offences,
+        custody,
+        spells,
+        events,
+        assessments,
+    )
+
+
+def _offending(ctx: Context, rng):
+    """Each criminal person's cases (1 + a heavy-tailed number), as the
+    person and the offence date, by person then date."""
     pop = ctx.pop
     crim = np.flatnonzero(pop.is_criminal)
     n_cases = np.minimum(1 + rng.poisson(pop.propensity[crim]), 60)
@@ -97,22 +163,26 @@ def simulate(ctx: Context) -> CriminalHistory:
     ok = offence_date >= start
     person, offence_date = person[ok], offence_date[ok]
     order = np.lexsort((offence_date.astype(np.int64), person))
-    person, offence_date = person[order], offence_date[order]
-    n = len(person)
-    prior = group_offsets(person)
+    return person[order], offence_date[order]
 
-    first_hearing = add_days(offence_date, lognormal_days(rng, 25, 0.9, n, 1, 400))
-    quick = rng.random(n) < 0.55
-    duration = np.where(quick, 0, lognormal_days(rng, 45, 0.8, n, 7, 500))
-    disposal = add_days(first_hearing, duration)
-    addr = pop.addresses.at(person, offence_date)
-    la_region = _region_of_la(ctx)
-    region = np.array(
-        [la_region.get(x, "london") for x in pop.addresses.local_authority[addr]], dtype=object
-    )
-    court = court_for(ctx, rng, region, "magistrates")
 
-    # Offences: 1 + geometric extra.
+@dataclass
+class _Charges:
+    """The offences charged on each magistrates' case (``case``, ``code``,
+    ``klass``, ``seriousness``), and what they make of each case."""
+
+    case: np.ndarray
+    code: np.ndarray
+    klass: np.ndarray
+    seriousness: np.ndarray
+    indictable: np.ndarray
+    either_way: np.ndarray
+    max_seriousness: np.ndarray
+
+
+def _charges(ctx: Context, rng, n: int) -> _Charges:
+    """Offences of ``n`` cases: 1 + geometric extra, drawn at the
+    magistrates' court's offence mix."""
     n_off = np.minimum(rng.geometric(0.62, size=n), 8)
     off_case = np.repeat(np.arange(n), n_off)
     off_rows = ctx.vocab.seed("offence_codes")
@@ -120,7 +190,6 @@ def simulate(ctx: Context) -> CriminalHistory:
     weights = np.array([float(r["mags_weight"]) for r in off_rows])
     klass = np.array([r["offence_class"] for r in off_rows], dtype=object)
     serious = np.array([int(r["seriousness_score"]) for r in off_rows])
-    # Later cases of prolific people drift to more serious offences.
     off_idx = rng.choice(len(codes), size=len(off_case), p=weights / weights.sum())
     off_class = klass[off_idx]
     case_indictable = np.zeros(n, dtype=bool)
@@ -129,14 +198,18 @@ def simulate(ctx: Context) -> CriminalHistory:
     np.logical_or.at(case_either, off_case, off_class == "either_way")
     case_max_serious = np.zeros(n, dtype=np.int64)
     np.maximum.at(case_max_serious, off_case, serious[off_idx])
+    return _Charges(
+        off_case, codes[off_idx], off_class, serious[off_idx],
+        case_indictable, case_either, case_max_serious,
+    )  # fmt: skip
 
-    # Route: sent for trial, committed for sentence, or dealt with at mags.
-    u = rng.random(n)
-    sent = case_indictable | (case_either & (u < 0.11))
-    committed = (~sent) & case_either & (rng.random(n) < 0.06)
-    appeal = (~sent) & (~committed) & (rng.random(n) < 0.012)
 
-    # Pleas and outcomes per offence at the magistrates' court.
+def _mags_offences(rng, charges: _Charges, prior, sent, committed):
+    """Pleas and outcomes per offence at the magistrates' court: the
+    offences table, and which cases were in the end committed for sentence
+    (those with an offence convicted)."""
+    off_case = charges.case
+    n = len(sent)
     m = len(off_case)
     pu = rng.random(m)
     plea = np.where(pu < 0.66, "guilty", np.where(pu < 0.80, "not_guilty", "no_plea")).astype(
@@ -151,7 +224,7 @@ def simulate(ctx: Context) -> CriminalHistory:
         np.where(plea == "not_guilty", rng.random(m) < 0.55, rng.random(m) < 0.86),
     )
     priors = prior[off_case]
-    sev = serious[off_idx]
+    sev = charges.seriousness
     disposal_type = _mags_disposals(rng, convicted, priors, sev)
     disposal_type[sent[off_case]] = "sent_for_trial"
     committed_off = committed[off_case] & convicted
@@ -178,38 +251,12 @@ def simulate(ctx: Context) -> CriminalHistory:
         np.round(rng.lognormal(np.log(180), 0.8, m) / 5) * 5,
         np.nan,
     )
-    remand = np.where(
-        sent,
-        np.where(rng.random(n) < 0.3, "custody", "conditional_bail"),
-        np.where(
-            rng.random(n) < 0.2,
-            "unconditional_bail",
-            np.where(rng.random(n) < 0.9, "not_applicable", "custody"),
-        ),
-    )
-    mags_cases = Table(
-        {
-            "case": np.arange(n),
-            "person": person,
-            "offence_date": offence_date,
-            "first_hearing": first_hearing,
-            "disposal_date": disposal,
-            "court": court,
-            "region": region,
-            "sent": sent,
-            "committed": committed,
-            "appeal": appeal,
-            "remand": remand.astype(object),
-            "urn": _urns(rng, offence_date, region),
-            "max_seriousness": case_max_serious,
-        }
-    )
-    mags_offences = Table(
+    offences = Table(
         {
             "case": off_case,
             "seq": group_offsets(off_case) + 1,
-            "offence_code": codes[off_idx],
-            "offence_class": off_class,
+            "offence_code": charges.code,
+            "offence_class": charges.klass,
             "seriousness": sev,
             "plea": plea,
             "convicted": convicted,
@@ -219,7 +266,27 @@ def simulate(ctx: Context) -> CriminalHistory:
             "amount": amount,
         }
     )
-    # Hearings.
+    return offences, committed
+
+
+def _mags_remand(rng, sent: np.ndarray) -> np.ndarray:
+    """Remand status while the case is at the magistrates' court."""
+    n = len(sent)
+    return np.where(
+        sent,
+        np.where(rng.random(n) < 0.3, "custody", "conditional_bail"),
+        np.where(
+            rng.random(n) < 0.2,
+            "unconditional_bail",
+            np.where(rng.random(n) < 0.9, "not_applicable", "custody"),
+        ),
+    )
+
+
+def _mags_hearings(rng, first_hearing: np.ndarray, duration: np.ndarray) -> Table:
+    """Hearings of each case: the first, adjournments, and the final one
+    (one hearing for cases dealt with on the day)."""
+    n = len(first_hearing)
     extra = np.where(duration > 0, 1 + rng.poisson(1.3, n), 0)
     h_case = np.repeat(np.arange(n), 1 + extra)
     h_seq = group_offsets(h_case)
@@ -231,7 +298,7 @@ def simulate(ctx: Context) -> CriminalHistory:
     h_case, h_date = h_case[order], h_date[order]
     h_seq = group_offsets(h_case)
     h_last = np.r_[h_case[1:] != h_case[:-1], True]
-    mags_hearings = Table(
+    return Table(
         {
             "case": h_case,
             "seq": h_seq + 1,
@@ -240,22 +307,6 @@ def simulate(ctx: Context) -> CriminalHistory:
                 object
             ),
         }
-    )
-
-    crown_cases, crown_offences = _crown(ctx, rng, mags_cases, mags_offences)
-    custody, spells = _custody(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences)
-    events = _probation(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences, custody)
-    assessments = _assessments(ctx, rng, custody, events)
-    return CriminalHistory(
-        mags_cases,
-        mags_offences,
-        mags_hearings,
-        crown_cases,
-        crown_offences,
-        custody,
-        spells,
-        events,
-        assessments,
     )
 
 
@@ -399,7 +450,62 @@ def _case_max(n_cases, case_index, values):
 
 def _custody(ctx, rng, mc, mo, cc, co):
     """Custodial periods: remand and sentence spells; release; recall."""
-    # Sentences from the magistrates' court (dealt with there) and the Crown.
+    periods = _custodial_periods(mc, mo, cc, co)
+    release, release_type = _release(rng, periods)
+    periods.update(release=release, release_type=release_type)
+    periods, booking, b = _merge_into_bookings(periods)
+    recall, recall_start, recall_len, fixed = _recalls(rng, b)
+    recall_end = add_days(recall_start, recall_len)
+    r_idx = np.flatnonzero(recall)
+
+    spells = Table(
+        {
+            "booking": np.concatenate([booking, r_idx]),
+            "spell_type": np.concatenate(
+                [periods["kind"], np.full(len(r_idx), "recall", dtype=object)]
+            ),
+            "start": np.concatenate([periods["start"], recall_start[r_idx]]),
+            "end": np.concatenate([periods["release"], recall_end[r_idx]]),
+            "length_days": np.concatenate([periods["length"], recall_len[r_idx]]),
+            "source": np.concatenate(
+                [periods["source"], np.full(len(r_idx), "recall", dtype=object)]
+            ),
+            "case_ref": np.concatenate([periods["case_ref"], np.full(len(r_idx), -1)]),
+            "release_type": np.concatenate(
+                [
+                    periods["release_type"],
+                    np.where(fixed[r_idx], "end_of_sentence", "parole").astype(object),
+                ]
+            ),
+        }
+    )
+    order = np.lexsort((spells["start"].astype(np.int64), spells["booking"]))
+    spells = spells.take(order)
+    # Custody that is still running at the end of the simulation is open.
+    now = d64(SIMULATION_END)
+    final_end = np.where(recall, recall_end, b["end"])
+    final_end = np.where(final_end > now, NAT, final_end)
+    custody = Table(
+        {
+            "booking": np.arange(len(b["person"])),
+            "person": b["person"],
+            "start": b["start"],
+            "end": final_end,
+            "release_type": b["release_type"],
+            "sentence_days": b["length"],
+            "licensed": b["licensed"],
+            "recalled": recall,
+            "first_release": b["end"],
+        }
+    )
+    return custody, spells
+
+
+def _custodial_periods(mc, mo, cc, co) -> dict[str, np.ndarray]:
+    """Each custodial period: sentences from the magistrates' court (dealt
+    with there) and the Crown Court, and remand in custody awaiting the
+    Crown Court; with its person, start, length, kind, source, case and,
+    for remand, its end (the Crown disposal)."""
     mags_days = _case_max(len(mc), mo["case"], mo["custody_days"])
     crown_days = _case_max(len(cc), co["crown_case"], co["custody_days"])
     # Sentenced custody sources.
@@ -435,9 +541,19 @@ def _custody(ctx, rng, mc, mo, cc, co):
     remand_end = np.where(
         kind == "remand", cc["disposal_date"][np.where(kind == "remand", case_ref, 0)], NAT
     )
+    return {
+        "person": person, "start": start, "length": length, "kind": kind, "source": source,
+        "case_ref": case_ref, "remand_end": remand_end,
+    }  # fmt: skip
 
-    # Release: conditional release at half; HDC for some eligible.
-    k = len(person)
+
+def _release(rng, periods: dict[str, np.ndarray]):
+    """Release date and type of each period: conditional release at half,
+    home detention curfew for some eligible, parole for some long
+    sentences, deportation for a few; remand ends with release by the
+    court."""
+    length, kind, start = periods["length"], periods["kind"], periods["start"]
+    k = len(periods["person"])
     hdc = (length >= 84) & (length <= 4 * 365) & (rng.random(k) < 0.22)
     served = np.where(
         hdc, np.round(length * rng.uniform(0.25, 0.45, k)), np.ceil(length / 2)
@@ -449,20 +565,24 @@ def _custody(ctx, rng, mc, mo, cc, co):
     )
     release_type = release_type.astype(object)
     release = add_days(start, np.maximum(served, 1))
-    release[kind == "remand"] = remand_end[kind == "remand"]
+    release[kind == "remand"] = periods["remand_end"][kind == "remand"]
     release_type[kind == "remand"] = "court_release"
     deport = rng.random(k) < 0.01
     release_type[deport & (kind == "sentenced")] = "deportation"
+    return release, release_type
 
-    # Merge overlapping or connected periods per person into one booking.
+
+def _merge_into_bookings(periods: dict[str, np.ndarray]):
+    """Merge overlapping or connected periods per person into one booking:
+    the periods sorted by person and start, the booking of each, and per
+    booking its person, start, end (first release), release type (of its
+    last period), longest sentence and whether it ends on licence."""
+    person, start = periods["person"], periods["start"]
     order = np.lexsort((start.astype(np.int64), person))
-    person, start, release, length = person[order], start[order], release[order], length[order]
-    kind, source, case_ref, release_type = (
-        kind[order],
-        source[order],
-        case_ref[order],
-        release_type[order],
-    )
+    periods = {name: values[order] for name, values in periods.items()}
+    person, start = periods["person"], periods["start"]
+    release, length = periods["release"], periods["length"]
+    k = len(person)
     booking = np.zeros(k, dtype=np.int64)
     current = -1
     last_person, last_end = -1, NAT
@@ -482,17 +602,28 @@ def _custody(ctx, rng, mc, mo, cc, co):
     np.maximum.at(b_end, booking, release)
     last_of_booking = np.zeros(nb, dtype=np.int64)
     last_of_booking[booking] = np.arange(k)  # last assignment wins (sorted by start)
-    b_release_type = release_type[last_of_booking]
+    b_release_type = periods["release_type"][last_of_booking]
     b_length = np.zeros(nb, dtype=np.int64)
     np.maximum.at(b_length, booking, length)
-
-    # Recall: licensed releases may be recalled during the licence period.
     licensed = (
         (b_length > 0)
         & ((b_start >= ORA_START) | (b_length >= 365))
         & np.isin(b_release_type, ["conditional_release", "home_detention_curfew", "parole"])
     )
-    recall = licensed & (rng.random(nb) < 0.16)
+    bookings = {
+        "person": b_person, "start": b_start, "end": b_end, "release_type": b_release_type,
+        "length": b_length, "licensed": licensed,
+    }  # fmt: skip
+    return periods, booking, bookings
+
+
+def _recalls(rng, b: dict[str, np.ndarray]):
+    """Recall: licensed releases may be recalled during the licence period.
+    Which bookings are recalled, when, for how long, and whether for a
+    fixed term."""
+    b_length, b_start, b_end = b["length"], b["start"], b["end"]
+    nb = len(b_length)
+    recall = b["licensed"] & (rng.random(nb) < 0.16)
     licence_days = np.maximum(b_length // 2, 30) + np.where(b_start >= ORA_START, 365, 0) * (
         b_length < 730
     )
@@ -503,43 +634,7 @@ def _custody(ctx, rng, mc, mo, cc, co):
     recall_len = np.where(
         fixed, 28, np.maximum(b_length // 2 - (recall_start - b_end).astype(np.int64) // 2, 28)
     )
-    recall_end = add_days(recall_start, recall_len)
-    r_idx = np.flatnonzero(recall)
-
-    spells = Table(
-        {
-            "booking": np.concatenate([booking, r_idx]),
-            "spell_type": np.concatenate([kind, np.full(len(r_idx), "recall", dtype=object)]),
-            "start": np.concatenate([start, recall_start[r_idx]]),
-            "end": np.concatenate([release, recall_end[r_idx]]),
-            "length_days": np.concatenate([length, recall_len[r_idx]]),
-            "source": np.concatenate([source, np.full(len(r_idx), "recall", dtype=object)]),
-            "case_ref": np.concatenate([case_ref, np.full(len(r_idx), -1)]),
-            "release_type": np.concatenate(
-                [release_type, np.where(fixed[r_idx], "end_of_sentence", "parole").astype(object)]
-            ),
-        }
-    )
-    order = np.lexsort((spells["start"].astype(np.int64), spells["booking"]))
-    spells = spells.take(order)
-    # Custody that is still running at the end of the simulation is open.
-    now = d64(SIMULATION_END)
-    final_end = np.where(recall, recall_end, b_end)
-    final_end = np.where(final_end > now, NAT, final_end)
-    custody = Table(
-        {
-            "booking": np.arange(nb),
-            "person": b_person,
-            "start": b_start,
-            "end": final_end,
-            "release_type": b_release_type,
-            "sentence_days": b_length,
-            "licensed": licensed,
-            "recalled": recall,
-            "first_release": b_end,
-        }
-    )
-    return custody, spells
+    return recall, recall_start, recall_len, fixed
 
 
 def _probation(ctx, rng, mc, mo, cc, co, custody):

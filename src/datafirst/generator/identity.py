@@ -123,72 +123,118 @@ def record_identities(
     ethnicity_junk: float | None = None,
 ) -> Recorded:
     """Record the identity of ``person`` as seen on ``when`` with errors."""
+    forename, surname, name_err = _record_names(rng, pop, profile, nicknames, person, when)
+    middle = _record_middle_names(rng, profile, pop.middle[person].copy())
+    dob, dob_err = _record_dates_of_birth(rng, pop, profile, person, dob_missing)
+    postcode, line, la, pc_err = _record_addresses(rng, pop, profile, person, when)
+    sex, sex_err = _record_sex(rng, pop, profile, person)
+    eth, eth_err = _record_ethnicity(rng, pop, profile, person, ethnicity_junk)
+    return Recorded(
+        forename=forename,
+        middle=middle,
+        surname=surname,
+        dob=dob,
+        sex=sex,
+        ethnicity=eth,
+        postcode=postcode,
+        address_line=line,
+        local_authority=la,
+        errors={
+            "name": name_err,
+            "date_of_birth": dob_err,
+            "postcode": pc_err,
+            "sex": sex_err,
+            "ethnicity": eth_err,
+        },
+    )
+
+
+def _record_names(rng, pop: Population, profile: ErrorProfile, nicknames, person, when):
+    """Forename and surname (the surname used on ``when``) with at most one
+    name error each, at the profile's rates: forenames, surnames and the
+    error kind ("" when none)."""
     k = len(person)
     forename = pop.forename[person].copy()
     surname = pop.surname_on(person, when).copy()
-    middle = pop.middle[person].copy()
     name_err = np.full(k, "", dtype=object)
-
-    # --- names ---
     probs = np.array([getattr(profile, e) for e in NAME_ERRORS])
     cum = np.cumsum(probs)
     u = rng.random(k)
     choice = np.searchsorted(cum, u, side="right")  # len(NAME_ERRORS) = none
     rnd = rng.random((k, 3))
     for i in np.flatnonzero(choice < len(NAME_ERRORS)):
-        kind = NAME_ERRORS[choice[i]]
-        p = person[i]
         fore, sur = forename[i], surname[i]
-        new_fore, new_sur = fore, sur
-        if kind == "nickname":
-            nicks = nicknames.get(fore.lower())
-            if nicks:
-                new_fore = nicks[int(rnd[i, 0] * len(nicks)) % len(nicks)].capitalize()
-            else:
-                kind = "phonetic_spelling"
-        if kind == "alias_name":
-            a0, a1 = pop.alias_start[p], pop.alias_start[p + 1]
-            if a1 > a0:
-                j = a0 + int(rnd[i, 0] * (a1 - a0)) % (a1 - a0)
-                new_fore, new_sur = pop.alias_forename[j], pop.alias_surname[j]
-                if new_fore == fore and new_sur == sur:
-                    kind = "phonetic_spelling"
-            else:
-                kind = "phonetic_spelling"
-        if kind == "surname_variant":
-            variant = surname_variant(sur, rnd[i, 0])
-            if variant:
-                new_sur = variant
-            else:
-                kind = "phonetic_spelling"
-        if kind == "phonetic_spelling":
-            target_sur = rnd[i, 2] < 0.5
-            variant = phonetic(sur if target_sur else fore, rnd[i, 1])
-            if variant is None:
-                kind = "surname_typo" if target_sur else "forename_typo"
-            elif target_sur:
-                new_sur = variant
-            else:
-                new_fore = variant
-        if kind == "forename_typo":
-            new_fore = typo(fore, rnd[i])
-        elif kind == "surname_typo":
-            new_sur = typo(sur, rnd[i])
-        elif kind == "forename_initial":
-            new_fore = fore[0]
-        elif kind == "name_swap":
-            new_fore, new_sur = sur, fore
+        kind, new_fore, new_sur = _name_error(
+            NAME_ERRORS[choice[i]], pop, nicknames, person[i], fore, sur, rnd[i]
+        )
         forename[i], surname[i] = new_fore, new_sur
         if new_fore != fore or new_sur != sur:
             name_err[i] = kind
+    return forename, surname, name_err
 
+
+def _name_error(kind: str, pop: Population, nicknames, p: int, fore: str, sur: str, r):
+    """Apply a name error of ``kind`` to person ``p``'s ``fore`` and ``sur``
+    names, driven by the three uniforms ``r``; a kind that cannot apply
+    (no nickname, alias or variant) falls back to a phonetic spelling, and
+    that to a typo. The kind applied and the new names."""
+    new_fore, new_sur = fore, sur
+    if kind == "nickname":
+        nicks = nicknames.get(fore.lower())
+        if nicks:
+            new_fore = nicks[int(r[0] * len(nicks)) % len(nicks)].capitalize()
+        else:
+            kind = "phonetic_spelling"
+    if kind == "alias_name":
+        a0, a1 = pop.alias_start[p], pop.alias_start[p + 1]
+        if a1 > a0:
+            j = a0 + int(r[0] * (a1 - a0)) % (a1 - a0)
+            new_fore, new_sur = pop.alias_forename[j], pop.alias_surname[j]
+            if new_fore == fore and new_sur == sur:
+                kind = "phonetic_spelling"
+        else:
+            kind = "phonetic_spelling"
+    if kind == "surname_variant":
+        variant = surname_variant(sur, r[0])
+        if variant:
+            new_sur = variant
+        else:
+            kind = "phonetic_spelling"
+    if kind == "phonetic_spelling":
+        target_sur = r[2] < 0.5
+        variant = phonetic(sur if target_sur else fore, r[1])
+        if variant is None:
+            kind = "surname_typo" if target_sur else "forename_typo"
+        elif target_sur:
+            new_sur = variant
+        else:
+            new_fore = variant
+    if kind == "forename_typo":
+        new_fore = typo(fore, r)
+    elif kind == "surname_typo":
+        new_sur = typo(sur, r)
+    elif kind == "forename_initial":
+        new_fore = fore[0]
+    elif kind == "name_swap":
+        new_fore, new_sur = sur, fore
+    return kind, new_fore, new_sur
+
+
+def _record_middle_names(rng, profile: ErrorProfile, middle: np.ndarray) -> np.ndarray:
+    """Middle names, some dropped and some cut to an initial."""
+    k = len(middle)
     has_middle = middle != ""
     drop = has_middle & (rng.random(k) < profile.middle_name_dropped)
     initial = has_middle & ~drop & (rng.random(k) < profile.middle_name_initialled)
     middle[drop] = ""
     middle[initial] = np.array([m[0] for m in middle[initial]], dtype=object)
+    return middle
 
-    # --- date of birth ---
+
+def _record_dates_of_birth(rng, pop: Population, profile: ErrorProfile, person, dob_missing):
+    """Dates of birth, missing at ``dob_missing`` (a rate, or one per record)
+    and otherwise mistaken at the profile's rates: dates and error kinds."""
+    k = len(person)
     dob = pop.dob[person].copy()
     dob_err = np.full(k, "", dtype=object)
     u = rng.random(k)
@@ -228,8 +274,14 @@ def record_identities(
     dob_err[year_err & really] = "year_error"
     dob[missing] = NAT
     dob_err[missing] = "missing"
+    return dob, dob_err
 
-    # --- address and postcode ---
+
+def _record_addresses(rng, pop: Population, profile: ErrorProfile, person, when):
+    """The address on ``when`` (or the one before, when stale), its postcode
+    mistyped or missing at the profile's rates: postcodes, address lines,
+    local authorities and the postcode error kinds."""
+    k = len(person)
     stale = rng.random(k) < profile.stale_address
     addr = pop.addresses.at(person, when, stale=stale)
     current = pop.addresses.at(person, when)
@@ -248,13 +300,24 @@ def record_identities(
     postcode[pc_missing] = None
     line[pc_missing & (rng.random(k) < 0.5)] = None
     pc_err[pc_missing] = "missing"
+    return postcode, line, la, pc_err
 
-    # --- sex and ethnicity ---
+
+def _record_sex(rng, pop: Population, profile: ErrorProfile, person):
+    """Sex, missing or junk (None) at the profile's rate, and the error."""
+    k = len(person)
     sex = pop.sex[person].copy()
     sex_err = np.full(k, "", dtype=object)
     junk_sex = rng.random(k) < profile.sex_missing_or_junk
     sex[junk_sex] = None
     sex_err[junk_sex] = "missing_or_junk"
+    return sex, sex_err
+
+
+def _record_ethnicity(rng, pop: Population, profile: ErrorProfile, person, ethnicity_junk):
+    """Ethnicity, junk (None) at ``ethnicity_junk`` (or the profile's rate)
+    or misrecorded as another of the same group, and the error kinds."""
+    k = len(person)
     eth = pop.ethnicity[person].copy()
     eth_err = np.full(k, "", dtype=object)
     junk_p = profile.ethnicity_junk if ethnicity_junk is None else ethnicity_junk
@@ -266,25 +329,7 @@ def record_identities(
         eth_err[mis] = "misrecorded"
     eth[junk] = None
     eth_err[junk] = "junk"
-
-    return Recorded(
-        forename=forename,
-        middle=middle,
-        surname=surname,
-        dob=dob,
-        sex=sex,
-        ethnicity=eth,
-        postcode=postcode,
-        address_line=line,
-        local_authority=la,
-        errors={
-            "name": name_err,
-            "date_of_birth": dob_err,
-            "postcode": pc_err,
-            "sex": sex_err,
-            "ethnicity": eth_err,
-        },
-    )
+    return eth, eth_err
 
 
 def _postcode_typo(postcode: str, r: np.ndarray) -> str:

@@ -112,6 +112,8 @@ def _cro(rng, years: np.ndarray) -> np.ndarray:
 
 
 def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Population:
+    """``n`` people: who they are, their domains (criminal, family, civil),
+    police identifiers, deliberate look-alikes, addresses and aliases."""
     eth_rows = vocab.seed("ethnicity_codes")
     eth_codes = np.array([r["ethnicity_code"] for r in eth_rows], dtype=object)
     eth_group = {r["ethnicity_code"]: r["ethnic_group"] for r in eth_rows}
@@ -121,15 +123,62 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
     sex = np.where(rng.random(n) < np.where(is_child, 0.5, 0.68), "M", "F").astype(object)
     ethnicity = _choose(rng, eth_codes, eth_share, n)
     group = np.array([eth_group[c] for c in ethnicity], dtype=object)
+    dob = _dates_of_birth(rng, n, is_child)
+    forename, middle, surname = _names(rng, vocab, n, group, sex)
+    new_surname, surname_change = _surname_changes(rng, vocab, n, sex, is_child, dob)
+    is_criminal, is_family_adult, is_civil, propensity = _domains(rng, n, is_child, sex, dob)
 
-    # Dates of birth: adults mostly born 1960-2000 (justice population is
-    # young), children born 2004-2020.
+    years = dob.astype("datetime64[Y]").astype(np.int64) + 1970 + 18
+    years = np.minimum(years, 2022)
+    pnc = _pnc(rng, rng.integers(2000, 2023, size=n))
+    cro = _cro(rng, years)
+
+    # Look-alikes change the names, sex and dates of birth drawn above.
+    collision, collides_with = _make_collisions(
+        rng, n, sex, dob, forename, surname, middle, is_child
+    )
+    addresses = _address_history(rng, n, dob, is_criminal, vocab, collision, collides_with)
+    aliases = _aliases(rng, vocab, n, is_criminal, propensity, group, sex, forename, surname, dob)
+
+    return Population(
+        n=n,
+        key=np.array([f"P{i:08d}" for i in range(n)], dtype=object),
+        sex=sex,
+        ethnicity=ethnicity,
+        ethnic_group=group,
+        dob=dob,
+        forename=forename,
+        middle=middle,
+        surname=surname,
+        new_surname=new_surname,
+        surname_change=surname_change,
+        is_child=is_child,
+        is_criminal=is_criminal,
+        is_family_adult=is_family_adult,
+        is_civil=is_civil,
+        propensity=propensity,
+        pnc=pnc,
+        cro=cro,
+        **aliases,
+        collision=collision,
+        collides_with=collides_with,
+        addresses=addresses,
+    )
+
+
+def _dates_of_birth(rng, n: int, is_child: np.ndarray) -> np.ndarray:
+    """Adults mostly born 1960-2000 (the justice population is young),
+    children born 2004-2020."""
     adult_dob = uniform_dates(rng, d64("1950-01-01"), d64("2003-12-31"), n)
     young = uniform_dates(rng, d64("1978-01-01"), d64("2000-12-31"), n)
     adult_dob = np.where(rng.random(n) < 0.65, young, adult_dob)
     child_dob = uniform_dates(rng, d64("2004-01-01"), d64("2020-12-31"), n)
-    dob = np.where(is_child, child_dob, adult_dob)
+    return np.where(is_child, child_dob, adult_dob)
 
+
+def _names(rng, vocab: Vocab, n: int, group: np.ndarray, sex: np.ndarray):
+    """Forenames, middle names ("" when none, sometimes two) and surnames at
+    birth, by ethnic group and sex; a few surnames double-barrelled."""
     forename = np.empty(n, dtype=object)
     middle = np.full(n, "", dtype=object)
     surname = np.empty(n, dtype=object)
@@ -149,8 +198,12 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
     barrel = rng.random(n) < 0.02
     other = vocab.surnames["white"].names[vocab.surnames["white"].sample(rng, barrel.sum())]
     surname[barrel] = surname[barrel] + "-" + other
+    return forename, middle, surname
 
-    # Surname changes (marriage, mostly women).
+
+def _surname_changes(rng, vocab: Vocab, n: int, sex, is_child, dob):
+    """Surname changes (marriage, mostly women): the new surname ("" when
+    none) and the date of change (NaT when none), at 18 at the earliest."""
     change_p = np.where(sex == "F", 0.22, 0.02) * ~is_child
     changes = rng.random(n) < change_p
     new_surname = np.full(n, "", dtype=object)
@@ -162,8 +215,12 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
         rng, d64("2008-01-01"), d64("2022-12-31"), changes.sum()
     )
     surname_change[changes] = np.maximum(surname_change[changes], add_days(dob[changes], 18 * 366))
+    return new_surname, surname_change
 
-    # Domains.
+
+def _domains(rng, n: int, is_child, sex, dob):
+    """Who is criminal, a family-court adult or a civil-court adult, and each
+    person's propensity to offend."""
     adult = ~is_child
     u = rng.random(n)
     is_criminal = adult & (u < CRIMINAL_SHARE) & (add_days(dob, 18 * 365) < d64("2022-06-01"))
@@ -175,18 +232,12 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
     # minority many times (gamma-mixed Poisson = negative binomial).
     propensity = rng.gamma(shape=0.45, scale=2.6, size=n) * is_criminal
     propensity *= np.where(sex == "M", 1.0, 0.6)
+    return is_criminal, is_family_adult, is_civil, propensity
 
-    years = dob.astype("datetime64[Y]").astype(np.int64) + 1970 + 18
-    years = np.minimum(years, 2022)
-    pnc = _pnc(rng, rng.integers(2000, 2023, size=n))
-    cro = _cro(rng, years)
 
-    collision, collides_with = _make_collisions(
-        rng, n, sex, dob, forename, surname, middle, is_child
-    )
-    addresses = _address_history(rng, n, dob, is_criminal, vocab, collision, collides_with)
-
-    # Aliases: a minority of criminal people use other names or birth dates.
+def _aliases(rng, vocab: Vocab, n, is_criminal, propensity, group, sex, forename, surname, dob):
+    """Aliases: a minority of criminal people use other names or birth
+    dates. The ``alias_*`` fields of :class:`Population`."""
     has_alias = is_criminal & (rng.random(n) < 0.12 + 0.04 * np.minimum(propensity, 5))
     counts = np.where(has_alias, rng.integers(1, 4, size=n), 0)
     alias_person = np.repeat(np.arange(n), counts)
@@ -208,35 +259,13 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
         alias_surname[mask] = vocab.surnames[g].names[vocab.surnames[g].sample(rng, mask.sum())]
     alias_dob[new_dob] = add_days(alias_dob[new_dob], rng.integers(-900, 900, size=new_dob.sum()))
     alias_start = np.concatenate([[0], np.cumsum(counts)])
-
-    return Population(
-        n=n,
-        key=np.array([f"P{i:08d}" for i in range(n)], dtype=object),
-        sex=sex,
-        ethnicity=ethnicity,
-        ethnic_group=group,
-        dob=dob,
-        forename=forename,
-        middle=middle,
-        surname=surname,
-        new_surname=new_surname,
-        surname_change=surname_change,
-        is_child=is_child,
-        is_criminal=is_criminal,
-        is_family_adult=is_family_adult,
-        is_civil=is_civil,
-        propensity=propensity,
-        pnc=pnc,
-        cro=cro,
-        alias_person=alias_person,
-        alias_forename=alias_forename,
-        alias_surname=alias_surname,
-        alias_dob=alias_dob,
-        alias_start=alias_start,
-        collision=collision,
-        collides_with=collides_with,
-        addresses=addresses,
-    )
+    return {
+        "alias_person": alias_person,
+        "alias_forename": alias_forename,
+        "alias_surname": alias_surname,
+        "alias_dob": alias_dob,
+        "alias_start": alias_start,
+    }
 
 
 def _make_collisions(rng, n, sex, dob, forename, surname, middle, is_child):

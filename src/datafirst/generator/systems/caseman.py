@@ -12,14 +12,13 @@ from __future__ import annotations
 import numpy as np
 
 from datafirst.generator.criminal import group_offsets
-from datafirst.generator.family_civil import (
-    company_addresses,
-    post_towns,
+from datafirst.generator.systems._common import ids, join_names
+from datafirst.generator.systems._courts import (
+    party_addresses,
     serials,
     text_dates,
     titles,
 )
-from datafirst.generator.systems._common import ids, join_names
 from datafirst.registry.caseman import (
     CASE_EVENTS,
     CASES,
@@ -71,17 +70,25 @@ def person_names(rng, rec, sex: np.ndarray) -> np.ndarray:
 def write(ctx, history, others) -> None:
     rng = ctx.rng(SYSTEM)
     sim = others.caseman
-    claims, parties = sim.claims, sim.parties
-    k = len(claims)
+    claims = sim.claims
     issue = claims["issue_date"]
     year = issue.astype("datetime64[Y]").astype(np.int64) + 1970
     prefix = np.array([c[-2:] for c in claims["court"]], dtype=object)
     group = np.array([f"{y % 10}{p}" for y, p in zip(year, prefix, strict=True)], dtype=object)
     serial = serials(rng, group, issue.astype(np.int64))
     number = np.array([f"{g}{s:05d}" for g, s in zip(group, serial, strict=True)], dtype=object)
+    _write_cases(ctx, sim, number)
+    _write_parties(ctx, rng, sim, number)
+    _write_events_and_hearings(ctx, rng, sim, number)
+    _write_judgments(ctx, rng, sim.judgments, number)
+    _write_warrants(ctx, rng, sim.warrants, number)
 
-    ev = sim.events
-    track = np.full(k, None, dtype=object)
+
+def _write_cases(ctx, sim, number) -> None:
+    """The cases, with the fee and the track each was allocated to."""
+    claims, ev = sim.claims, sim.events
+    issue = claims["issue_date"]
+    track = np.full(len(claims), None, dtype=object)
     for code, label in _TRACK.items():
         track[ev["claim"][ev["event_code"] == code]] = label
     ctx.writer.write(CASES, {
@@ -94,8 +101,12 @@ def write(ctx, history, others) -> None:
         "track_code": track,
     })  # fmt: skip
 
-    # Parties.
-    p = parties
+
+def _write_parties(ctx, rng, sim, number) -> None:
+    """Claimants and defendants: people as recorded at issue (name in one
+    field, address), companies and councils with their address."""
+    p = sim.parties
+    issue = sim.claims["issue_date"]
     n = len(p)
     letter = np.array([_ROLE[r][1] for r in p["role"]], dtype=object)
     party_id = np.array([f"{c}-{x}{i}" for c, x, i in zip(number[p["claim"]], letter,
@@ -112,10 +123,7 @@ def write(ctx, history, others) -> None:
     )
     name = p["company_name"].copy()
     name[rows] = person_names(rng, rec, ctx.pop.sex[who])
-    line, postcode, town = company_addresses(ctx, p["company_name"])
-    line[rows], postcode[rows] = rec.address_line, rec.postcode
-    town[rows] = post_towns(ctx, rec.postcode)
-    town[rng.random(n) < 0.35] = None
+    line, postcode, town = party_addresses(ctx, rng, p, rows, rec, town_missing=0.35)
     dob = np.full(n, None, dtype=object)
     dob[rows] = text_dates(rec.dob, FMT)
     ctx.writer.write(PARTIES, {
@@ -132,7 +140,9 @@ def write(ctx, history, others) -> None:
         "is_represented": p["represented"],
     })  # fmt: skip
 
-    # Events.
+
+def _write_events_and_hearings(ctx, rng, sim, number) -> None:
+    ev = sim.events
     seq = group_offsets(ev["claim"]) + 1
     ctx.writer.write(CASE_EVENTS, {
         "event_id": ids(rng, len(ev), 30_000_000),
@@ -149,12 +159,15 @@ def write(ctx, history, others) -> None:
         "case_number": number[h["claim"]],
         "hearing_type_code": h["hearing_type_code"],
         "hearing_date": text_dates(h["hearing_date"], FMT),
-        "court_code": claims["court"][h["claim"]],
+        "court_code": sim.claims["court"][h["claim"]],
         "time_allowed_minutes": np.where(heard, h["minutes"], None).astype(object),
         "hearing_outcome": np.where(h["outcome"] == "", None, h["outcome"]).astype(object),
     })  # fmt: skip
 
-    j = sim.judgments
+
+def _write_judgments(ctx, rng, j, number) -> None:
+    """Judgments against the first defendant, payable forthwith or by
+    monthly instalments."""
     total = np.round(j["amount"] + j["costs"], 2)
     months = rng.integers(6, 37, size=len(j))
     instalment = np.where(
@@ -173,7 +186,9 @@ def write(ctx, history, others) -> None:
         "instalment_amount": instalment,
     })  # fmt: skip
 
-    w = sim.warrants
+
+def _write_warrants(ctx, rng, w, number) -> None:
+    """Warrants, numbered with a letter for the year of issue."""
     w_year = w["issue_date"].astype("datetime64[Y]").astype(np.int64) + 1970
     letters = np.array(list("ABCDEFGHJKLMN"), dtype=object)
     w_num = ids(rng, len(w), 1_000_000, spread=40)

@@ -56,14 +56,25 @@ def _termination(ctx, rng, applies_to, outcome):
 
 def write(ctx, history, others) -> None:
     rng = ctx.rng("delius")
-    pop = ctx.pop
     ev = history.probation_events
     lo, hi = (np.datetime64(d) for d in COVERAGE[SYSTEM])
     keep = np.flatnonzero((ev["referral_date"] >= lo) & (ev["referral_date"] <= hi))
     ev = ev.take(keep)
+    record, creators, created = _offender_records(ctx, rng, ev)
+    offender_id, postcode = _write_offenders(ctx, rng, creators, created)
+    _write_addresses(ctx, rng, offender_id, creators, created, postcode)
+    event_id = _write_events(ctx, rng, ev, offender_id[record], record)
+    _write_requirements(ctx, rng, ev, event_id)
+    _write_licence(ctx, rng, ev, event_id, history.custody)
+    _write_reports(ctx, rng, ev, event_id)
+
+
+def _offender_records(ctx, rng, ev):
+    """Offender record per referral: the person's latest, or a duplicate
+    made by mistake (never for a second referral the same day). The record
+    of each event, and per record the person and creation date."""
     n = len(ev)
     person = ev["person"]
-    # Offender record per referral: existing, or a duplicate made by mistake.
     record = np.empty(n, dtype=np.int64)
     creators, created = [], []
     latest: dict[int, int] = {}
@@ -82,6 +93,13 @@ def write(ctx, history, others) -> None:
             created.append(ev["referral_date"][i])
     creators = np.array(creators, dtype=np.int64)
     created = np.array(created, dtype="datetime64[D]")
+    return record, creators, created
+
+
+def _write_offenders(ctx, rng, creators, created):
+    """One row per offender record, the person as recorded at its creation:
+    the offender ids and the postcodes recorded."""
+    pop = ctx.pop
     n_rec = len(creators)
     offender_id = ids(rng, n_rec, 2_500_000, 30)
     rec = ctx.record(
@@ -110,9 +128,16 @@ def write(ctx, history, others) -> None:
             "created_date": format_dates(created, FMT),
         },
     )
-    _write_addresses(ctx, rng, offender_id, creators, created, rec.postcode)
+    return offender_id, rec.postcode
 
-    # Events.
+
+def _write_events(ctx, rng, ev, offender_of_event, record) -> np.ndarray:
+    """Events, numbered within each offender record, with a disposal type of
+    the event's category and the probation area of the person's region; and
+    their truth. The event ids."""
+    pop = ctx.pop
+    n = len(ev)
+    person = ev["person"]
     event_id = ids(rng, n, 7_000_000, 6)
     event_number = np.zeros(n, dtype=np.int64)
     counter: dict[int, int] = {}
@@ -143,7 +168,7 @@ def write(ctx, history, others) -> None:
         EVENT,
         {
             "event_id": event_id,
-            "offender_id": offender_id[record],
+            "offender_id": offender_of_event,
             "event_number": event_number,
             "referral_date": format_dates(ev["referral_date"], FMT),
             "disposal_type_code": disposal_code,
@@ -164,9 +189,7 @@ def write(ctx, history, others) -> None:
         person_key=pop.key[person],
         category=ev["category"],
     )
-    _write_requirements(ctx, rng, ev, event_id)
-    _write_licence(ctx, rng, ev, event_id, history.custody)
-    _write_reports(ctx, rng, ev, event_id)
+    return event_id
 
 
 def _write_addresses(ctx, rng, offender_id, creators, created, first_postcode):

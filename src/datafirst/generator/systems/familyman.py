@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from datafirst.generator.family_civil import serials, text_dates, titles
 from datafirst.generator.systems._common import encode_ethnicity, encode_sex, ids, join_names
+from datafirst.generator.systems._courts import serials, text_dates, titles
 from datafirst.registry.familyman import CASES, FMT, PARTIES, SOURCE
 
 SYSTEM = SOURCE.name

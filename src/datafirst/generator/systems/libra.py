@@ -43,14 +43,22 @@ def in_coverage(history):
 
 def write(ctx, history, others) -> None:
     rng = ctx.rng("libra")
-    mc, mo, mh = history.mags_cases, history.mags_offences, history.mags_hearings
+    mc = history.mags_cases
     keep = in_coverage(history)
     cases = np.flatnonzero(keep)
-    n = len(cases)
-    case_id = ids(rng, n, 4_000_000)
+    case_id = ids(rng, len(cases), 4_000_000)
     id_of_case = np.full(len(mc), -1, dtype=np.int64)
     id_of_case[cases] = case_id
     ctx.ids["libra_defendant_case"] = id_of_case
+    _write_defendant_cases(ctx, rng, mc, cases, case_id)
+    _write_offences(ctx, rng, history, keep, id_of_case)
+    _write_hearings(ctx, rng, history, keep, id_of_case)
+
+
+def _write_defendant_cases(ctx, rng, mc, cases, case_id) -> None:
+    """One row per defendant on a case, the defendant as recorded at the
+    offence date."""
+    n = len(cases)
     person = mc["person"][cases]
     rec = ctx.record(
         DEFENDANT_CASE,
@@ -103,6 +111,9 @@ def write(ctx, history, others) -> None:
         },
     )
 
+
+def _write_offences(ctx, rng, history, keep, id_of_case) -> None:
+    mc, mo = history.mags_cases, history.mags_offences
     off = np.flatnonzero(keep[mo["case"]])
     m = len(off)
     case_of = mo["case"][off]
@@ -143,6 +154,11 @@ def write(ctx, history, others) -> None:
         },
     )
 
+
+def _write_hearings(ctx, rng, history, keep, id_of_case) -> None:
+    """Hearings, each kind given one of Libra's codes for it (the final
+    hearing of a case sent to the Crown Court is the sending)."""
+    mc, mh = history.mags_cases, history.mags_hearings
     hs = np.flatnonzero(keep[mh["case"]])
     h_case = mh["case"][hs]
     kinds = mh["kind"][hs].copy()

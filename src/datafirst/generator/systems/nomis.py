@@ -102,7 +102,6 @@ def _assign_offender_records(ctx, rng, custody):
 
 def write(ctx, history, others) -> None:
     rng = ctx.rng("nomis")
-    pop = ctx.pop
     custody, spells = history.custody, history.spells
     lo, _hi = (np.datetime64(d) for d in COVERAGE[SYSTEM])
     last = np.where(np.isnat(custody["end"]), np.datetime64("2099-01-01"), custody["end"])
@@ -110,6 +109,48 @@ def write(ctx, history, others) -> None:
     bookings = np.flatnonzero(keep)
     sub = custody.take(bookings)
     rec_of, link_kind, creators, created = _assign_offender_records(ctx, rng, sub)
+    offender_id = _write_offenders(ctx, rng, creators, created)
+    book_id = ids(rng, len(bookings), 2_000_000, 9)
+    ctx.truth.add(
+        "nomis_bookings",
+        offender_book_id=book_id.astype(str).astype(object),
+        person_key=ctx.pop.key[sub["person"]],
+        offender_id=offender_id[rec_of].astype(str).astype(object),
+        offender_record_person_key=ctx.pop.key[creators[rec_of]],
+        link_kind=link_kind,
+    )
+    _write_aliases(ctx, rng, sub, rec_of, link_kind, creators, created, offender_id)
+
+    prisons = _prisons(ctx)
+    region = _person_region(ctx, sub["person"], sub["start"])
+    female = ctx.pop.sex[sub["person"]] == "F"
+    first_prison = _choose_prison(rng, prisons, region, female, local=True)
+    booking_end = np.where(sub["end"] > EXTRACT_END, np.datetime64("NaT"), sub["end"])
+    still_in = np.isnat(booking_end)
+    ctx.writer.write(
+        BOOKINGS,
+        {
+            "offender_book_id": book_id,
+            "offender_id": offender_id[rec_of],
+            "booking_no": np.array(
+                [f"{x:05d}{'ABCDEFGH'[x % 8]}" for x in rng.integers(10000, 99999, len(book_id))],
+                dtype=object,
+            ),
+            "booking_begin_date": sub["start"],
+            "booking_end_date": booking_end,
+            "agy_loc_id": first_prison,
+            "active_flag": np.where(still_in, "Y", "N").astype(object),
+        },
+    )
+    _write_spells_and_movements(
+        ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison
+    )
+
+
+def _write_offenders(ctx, rng, creators, created) -> np.ndarray:
+    """One row per offender record, the person as recorded at its first
+    reception; the offender ids."""
+    pop = ctx.pop
     n_rec = len(creators)
     offender_id = ids(rng, n_rec, 1_200_000, 40)
     rec = ctx.record(
@@ -135,18 +176,14 @@ def write(ctx, history, others) -> None:
             "create_date": created,
         },
     )
-    book_id = ids(rng, len(bookings), 2_000_000, 9)
-    ctx.truth.add(
-        "nomis_bookings",
-        offender_book_id=book_id.astype(str).astype(object),
-        person_key=pop.key[sub["person"]],
-        offender_id=offender_id[rec_of].astype(str).astype(object),
-        offender_record_person_key=pop.key[creators[rec_of]],
-        link_kind=link_kind,
-    )
+    return offender_id
 
-    # Aliases: true aliases given at first reception, and variants recorded
-    # when a returning person is linked to an existing record.
+
+def _write_aliases(ctx, rng, sub, rec_of, link_kind, creators, created, offender_id) -> None:
+    """Aliases: true aliases given at first reception (and maiden names),
+    and variants recorded when a returning person is linked to an existing
+    record."""
+    pop = ctx.pop
     true_alias_rows = []
     for r, p in enumerate(creators):
         a0, a1 = pop.alias_start[p], pop.alias_start[p + 1]
@@ -213,31 +250,6 @@ def write(ctx, history, others) -> None:
         },
     )
 
-    prisons = _prisons(ctx)
-    region = _person_region(ctx, sub["person"], sub["start"])
-    female = pop.sex[sub["person"]] == "F"
-    first_prison = _choose_prison(rng, prisons, region, female, local=True)
-    booking_end = np.where(sub["end"] > EXTRACT_END, np.datetime64("NaT"), sub["end"])
-    still_in = np.isnat(booking_end)
-    ctx.writer.write(
-        BOOKINGS,
-        {
-            "offender_book_id": book_id,
-            "offender_id": offender_id[rec_of],
-            "booking_no": np.array(
-                [f"{x:05d}{'ABCDEFGH'[x % 8]}" for x in rng.integers(10000, 99999, len(book_id))],
-                dtype=object,
-            ),
-            "booking_begin_date": sub["start"],
-            "booking_end_date": booking_end,
-            "agy_loc_id": first_prison,
-            "active_flag": np.where(still_in, "Y", "N").astype(object),
-        },
-    )
-    _write_spells_and_movements(
-        ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison
-    )
-
 
 def _prisons(ctx):
     return ctx.vocab.seed("prisons")
@@ -286,6 +298,8 @@ def _reason(ctx, movement_type, spell_type=None, release_type=None):
 def _write_spells_and_movements(
     ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison
 ):
+    """Sentences (one per spell of the bookings written), movements and
+    incidents."""
     pos = np.full(bookings.max() + 1 if len(bookings) else 1, -1, dtype=np.int64)
     pos[bookings] = np.arange(len(bookings))
     in_scope = spells["booking"] <= pos.shape[0] - 1
@@ -312,10 +326,22 @@ def _write_spells_and_movements(
             "sentence_length_days": sp["length_days"],
         },
     )
-
-    # Movements: walk each booking's spells, admitting when not already in.
     trn_prisons = _choose_prison(rng, prisons, region, female, local=False)
+    mv = _movements(ctx, rng, sp, b_local, first_prison, trn_prisons)
+    _write_movements(ctx, rng, mv, book_id)
+    _write_incidents(ctx, rng, sp, b_local, book_id, first_prison, female)
+
+
+def _movements(ctx, rng, sp, b_local, first_prison, trn_prisons) -> dict[str, list]:
+    """Walk each booking's spells, admitting when not already in: an
+    admission, a transfer during long stays, and a release when out before
+    the extract. Columns of the movements, in walking order."""
     mv = {k: [] for k in ("book", "date", "type", "reason", "dir", "from", "to")}
+
+    def move(b, date, kind, reason, direction, from_, to) -> None:
+        for key, value in zip(mv, (b, date, kind, reason, direction, from_, to), strict=True):
+            mv[key].append(value)
+
     adm_reason = {s: _reason(ctx, "ADM", spell_type=s) for s in ("remand", "sentenced", "recall")}
     rel_reason = {}
     cur_book, in_until, prison = -1, None, None
@@ -325,13 +351,7 @@ def _write_spells_and_movements(
         if b != cur_book:
             cur_book, in_until, prison = b, None, first_prison[b]
         if in_until is None or start > in_until:
-            mv["book"].append(b)
-            mv["date"].append(start)
-            mv["type"].append("ADM")
-            mv["reason"].append(adm_reason[sp["spell_type"][i]])
-            mv["dir"].append("IN")
-            mv["from"].append(None)
-            mv["to"].append(prison)
+            move(b, start, "ADM", adm_reason[sp["spell_type"][i]], "IN", None, prison)
             in_until = stop
         else:
             in_until = max(in_until, stop)
@@ -342,25 +362,19 @@ def _write_spells_and_movements(
                 t_date = add_days(np.array([start]), int(days * rng.uniform(0.1, 0.6)))[0]
                 new = trn_prisons[b]
                 if new != prison:
-                    mv["book"].append(b)
-                    mv["date"].append(t_date)
-                    mv["type"].append("TRN")
-                    mv["reason"].append(_reason(ctx, "TRN"))
-                    mv["dir"].append("OUT")
-                    mv["from"].append(prison)
-                    mv["to"].append(new)
+                    move(b, t_date, "TRN", _reason(ctx, "TRN"), "OUT", prison, new)
                     prison = new
             if in_until <= EXTRACT_END:
                 rt = sp["release_type"][i]
                 if rt not in rel_reason:
                     rel_reason[rt] = _reason(ctx, "REL", release_type=rt)
-                mv["book"].append(b)
-                mv["date"].append(in_until)
-                mv["type"].append("REL")
-                mv["reason"].append(rel_reason[rt])
-                mv["dir"].append("OUT")
-                mv["from"].append(prison)
-                mv["to"].append(None)
+                move(b, in_until, "REL", rel_reason[rt], "OUT", prison, None)
+    return mv
+
+
+def _write_movements(ctx, rng, mv: dict[str, list], book_id) -> None:
+    """Movements by booking and date, numbered within the booking, at a
+    time of day in working hours."""
     n = len(mv["book"])
     m_book = np.array(mv["book"], dtype=np.int64)
     m_date = np.array(mv["date"], dtype="datetime64[D]")
@@ -388,7 +402,6 @@ def _write_spells_and_movements(
             "to_agy_loc_id": np.array(mv["to"], dtype=object)[order],
         },
     )
-    _write_incidents(ctx, rng, sp, b_local, book_id, first_prison, female)
 
 
 def _write_incidents(ctx, rng, sp, b_local, book_id, first_prison, female):

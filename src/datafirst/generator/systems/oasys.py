@@ -9,6 +9,8 @@ sub-assessments in one set table with a parent pointer; Oracle-style
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from datafirst.generator.dates import NAT, add_days, age_years, format_dates
@@ -49,11 +51,26 @@ def _pnc_typo(pnc: str, r: float) -> str:
 
 def write(ctx, history, others) -> None:
     rng = ctx.rng("oasys")
-    pop = ctx.pop
     a = history.assessments
+    record, creators, created, rec_pnc = _offender_records(ctx, rng, a)
+    offender_pk = _write_offenders(ctx, rng, a, creators, created, rec_pnc)
+    sets = _write_assessments(ctx, rng, a, offender_pk, record)
+    _write_core_risk(ctx, rng, sets)
+    _write_basic_custody_screenings(ctx, rng, sets)
+    _write_sentence_plans(ctx, rng, sets)
+    _write_risk_matrix(ctx, rng, sets)
+    _write_risk_management_plans(ctx, rng, sets)
+    _write_risk_of_serious_harm(ctx, rng, sets)
+
+
+def _offender_records(ctx, rng, a):
+    """Offender records keyed by the PNC as entered (missing or mistyped at
+    the profile's rates): a new record for each PNC not seen before, or
+    without one. The record of each assessment, and per record the person,
+    creation date and PNC."""
+    pop = ctx.pop
     n = len(a)
     person = a["person"]
-    # Offender records keyed by the PNC as entered.
     u = rng.random(n)
     r = rng.random(n)
     entered = pop.pnc[person].copy()
@@ -78,6 +95,13 @@ def write(ctx, history, others) -> None:
             by_pnc[key] = record[i]
     creators = np.array(creators, dtype=np.int64)
     created = np.array(created, dtype="datetime64[D]")
+    return record, creators, created, rec_pnc
+
+
+def _write_offenders(ctx, rng, a, creators, created, rec_pnc) -> np.ndarray:
+    """The offender table, and the truth of every assessment; the offender
+    keys."""
+    pop = ctx.pop
     m = len(creators)
     offender_pk = ids(rng, m, 400_000, 20)
     rec = ctx.record(
@@ -101,18 +125,43 @@ def write(ctx, history, others) -> None:
     )
     ctx.truth.add(
         "oasys_assessments",
-        person_key=pop.key[person],
+        person_key=pop.key[a["person"]],
         assessment_date=a["date"],
         is_linkable=a["date"] <= np.datetime64("2023-03-31"),
     )
+    return offender_pk
 
-    # Main assessments and their sub-assessments.
+
+@dataclass
+class _Sets:
+    """The main assessments (one per simulated assessment) and their
+    sub-assessments, as written to ``oasys_set``."""
+
+    main_pk: np.ndarray
+    custody: np.ndarray
+    ogrs1: np.ndarray
+    #: Risk of serious harm of each main assessment (index into ``levels``).
+    rosh_idx: np.ndarray
+    levels: np.ndarray
+    #: Per sub-assessment: its main assessment (row), class, key and start.
+    s_parent: np.ndarray
+    s_class: np.ndarray
+    sub_pk: np.ndarray
+    s_init: np.ndarray
+
+
+def _write_assessments(ctx, rng, a, offender_pk, record) -> _Sets:
+    """Main assessments and their sub-assessments (basic custody screening
+    and sentence plan at the start of custody, risk matrix, risk of serious
+    harm and risk management plan by risk)."""
+    pop = ctx.pop
+    n = len(a)
     main_pk = ids(rng, n, 9_000_000, 12)
     custody = a["setting"] == "custody"
     main_type = np.where(
         rng.random(n) < 0.7, _type_code(ctx, "layer_3"), _type_code(ctx, "layer_1")
     ).astype(object)
-    age = age_years(pop.dob[person], a["date"])
+    age = age_years(pop.dob[a["person"]], a["date"])
     young = np.clip((40 - age) / 22, 0, 1)
     ogrs1 = np.clip(np.round(rng.normal(20 + 35 * young, 14)), 1, 99).astype(np.int64)
     rosh_p = rng.random(n)
@@ -168,6 +217,14 @@ def write(ctx, history, others) -> None:
             ),
         },
     )
+    return _Sets(main_pk, custody, ogrs1, rosh_idx, levels, s_parent, s_class, sub_pk, s_init)
+
+
+def _write_core_risk(ctx, rng, sets: _Sets) -> None:
+    """Predicted reoffending scores, risk level and criminogenic needs of
+    each main assessment."""
+    n = len(sets.main_pk)
+    ogrs1 = sets.ogrs1
 
     def need(p):
         return np.minimum(rng.binomial(2, p, n), 2)
@@ -176,12 +233,12 @@ def write(ctx, history, others) -> None:
         CORE_RISK,
         {
             "core_risk_pk": ids(rng, n, 1_000_000, 4),
-            "oasys_set_pk": main_pk,
+            "oasys_set_pk": sets.main_pk,
             "ogrs3_1yr": ogrs1,
             "ogrs3_2yr": np.clip(ogrs1 + rng.integers(5, 20, n), 1, 99),
             "ogp_1yr": np.clip(ogrs1 + rng.integers(-8, 8, n), 1, 99),
             "ovp_1yr": np.clip(np.round(ogrs1 * rng.uniform(0.3, 0.8, n)), 1, 99).astype(np.int64),
-            "rosh_level_code": levels[rosh_idx],
+            "rosh_level_code": sets.levels[sets.rosh_idx],
             "accommodation_score": need(0.35),
             "ete_score": need(0.45),
             "relationships_score": need(0.35),
@@ -193,58 +250,71 @@ def write(ctx, history, others) -> None:
         },
     )
 
-    def yn(mask_p, size):
-        return np.where(rng.random(size) < mask_p, "Y", "N").astype(object)
 
-    b = np.flatnonzero(s_class == "bcs")
+def _yes_no(rng, p, size: int) -> np.ndarray:
+    return np.where(rng.random(size) < p, "Y", "N").astype(object)
+
+
+def _write_basic_custody_screenings(ctx, rng, sets: _Sets) -> None:
+    b = np.flatnonzero(sets.s_class == "bcs")
     nb = len(b)
     ctx.writer.write(
         BCS,
         {
             "bcs_pk": ids(rng, nb, 3_000_000, 4),
-            "oasys_set_pk": sub_pk[b],
-            "accommodation_need": yn(0.3, nb),
-            "employment_need": yn(0.5, nb),
-            "finance_need": yn(0.4, nb),
-            "drug_need": yn(0.35, nb),
-            "alcohol_need": yn(0.25, nb),
-            "health_need": yn(0.2, nb),
-            "family_need": yn(0.3, nb),
+            "oasys_set_pk": sets.sub_pk[b],
+            "accommodation_need": _yes_no(rng, 0.3, nb),
+            "employment_need": _yes_no(rng, 0.5, nb),
+            "finance_need": _yes_no(rng, 0.4, nb),
+            "drug_need": _yes_no(rng, 0.35, nb),
+            "alcohol_need": _yes_no(rng, 0.25, nb),
+            "health_need": _yes_no(rng, 0.2, nb),
+            "family_need": _yes_no(rng, 0.3, nb),
         },
     )
-    i_ = np.flatnonzero(s_class == "isp")
+
+
+def _write_sentence_plans(ctx, rng, sets: _Sets) -> None:
+    i_ = np.flatnonzero(sets.s_class == "isp")
     ni = len(i_)
     ctx.writer.write(
         ISP,
         {
             "isp_pk": ids(rng, ni, 3_500_000, 4),
-            "oasys_set_pk": sub_pk[i_],
-            "meeting_date": format_dates(add_days(s_init[i_], rng.integers(0, 30, ni)), FMT),
+            "oasys_set_pk": sets.sub_pk[i_],
+            "meeting_date": format_dates(add_days(sets.s_init[i_], rng.integers(0, 30, ni)), FMT),
             "objectives_count": rng.integers(1, 8, ni),
-            "offender_attended": yn(0.9, ni),
+            "offender_attended": _yes_no(rng, 0.9, ni),
         },
     )
-    r_ = np.flatnonzero(s_class == "rm2000")
+
+
+def _write_risk_matrix(ctx, rng, sets: _Sets) -> None:
+    r_ = np.flatnonzero(sets.s_class == "rm2000")
     nr = len(r_)
+    levels = sets.levels
     ctx.writer.write(
         RM2000,
         {
             "rm2000_pk": ids(rng, nr, 4_000_000, 4),
-            "oasys_set_pk": sub_pk[r_],
-            "parent_oasys_set_pk": main_pk[s_parent[r_]],
+            "oasys_set_pk": sets.sub_pk[r_],
+            "parent_oasys_set_pk": sets.main_pk[sets.s_parent[r_]],
             "rm2000_s_category": levels[rng.integers(0, 4, nr)],
             "rm2000_v_category": levels[rng.integers(0, 4, nr)],
             "rm2000_combined_category": levels[rng.integers(0, 4, nr)],
         },
     )
-    p_ = np.flatnonzero(s_class == "rmp")
+
+
+def _write_risk_management_plans(ctx, rng, sets: _Sets) -> None:
+    p_ = np.flatnonzero(sets.s_class == "rmp")
     npl = len(p_)
-    plan = add_days(s_init[p_], rng.integers(0, 14, npl))
+    plan = add_days(sets.s_init[p_], rng.integers(0, 14, npl))
     ctx.writer.write(
         RMP,
         {
             "rmp_pk": ids(rng, npl, 4_500_000, 4),
-            "oasys_set_pk": sub_pk[p_],
+            "oasys_set_pk": sets.sub_pk[p_],
             "plan_date": format_dates(plan, FMT),
             "review_date": format_dates(add_days(plan, 182), FMT),
             "mappa_level": np.where(rng.random(npl) < 0.3, rng.integers(1, 4, npl), None).astype(
@@ -252,9 +322,15 @@ def write(ctx, history, others) -> None:
             ),
         },
     )
-    o_ = np.flatnonzero(s_class == "rosh")
+
+
+def _write_risk_of_serious_harm(ctx, rng, sets: _Sets) -> None:
+    """Risk to each group, around the main assessment's level (to other
+    prisoners only in custody)."""
+    o_ = np.flatnonzero(sets.s_class == "rosh")
     no = len(o_)
-    base = rosh_idx[s_parent[o_]]
+    levels = sets.levels
+    base = sets.rosh_idx[sets.s_parent[o_]]
 
     def around(size):
         return levels[np.clip(base + rng.integers(-1, 1, size), 0, 3)]
@@ -263,11 +339,11 @@ def write(ctx, history, others) -> None:
         ROSH,
         {
             "rosh_pk": ids(rng, no, 5_000_000, 4),
-            "oasys_set_pk": sub_pk[o_],
+            "oasys_set_pk": sets.sub_pk[o_],
             "risk_to_children": around(no),
             "risk_to_public": levels[base],
             "risk_to_known_adult": around(no),
             "risk_to_staff": around(no),
-            "risk_to_prisoners": np.where(custody[s_parent[o_]], around(no), None),
+            "risk_to_prisoners": np.where(sets.custody[sets.s_parent[o_]], around(no), None),
         },
     )

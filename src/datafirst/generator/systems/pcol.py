@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from datafirst.generator.family_civil import (
-    company_addresses,
-    post_towns,
+from datafirst.generator.systems._common import ids
+from datafirst.generator.systems._courts import (
+    party_addresses,
     serials,
     titles,
 )
-from datafirst.generator.systems._common import ids
 from datafirst.registry.pcol import (
     CLAIM_EVENTS,
     CLAIMS,
@@ -38,14 +37,21 @@ _ROLE = {"claimant": "CLM", "defendant": "DEF"}
 def write(ctx, history, others) -> None:
     rng = ctx.rng(SYSTEM)
     sim = others.pcol
-    claims, p = sim.claims, sim.parties
-    k = len(claims)
-    issue = claims["issue_date"]
+    issue = sim.claims["issue_date"]
     year = issue.astype("datetime64[Y]").astype(np.int64) + 1970
     group = np.array([f"{y % 10}PC" for y in year], dtype=object)
     serial = serials(rng, group, issue.astype(np.int64))
     number = np.array([f"{g}{s:05d}" for g, s in zip(group, serial, strict=True)], dtype=object)
+    _write_claims(ctx, rng, sim.claims, number)
+    _write_parties(ctx, rng, sim, number)
+    _write_events_and_hearings(ctx, rng, sim, number)
+    _write_judgments_and_warrants(ctx, rng, sim, number)
 
+
+def _write_claims(ctx, rng, claims, number) -> None:
+    """The claims, with the daily rent on rent arrears claims and the fee."""
+    k = len(claims)
+    issue = claims["issue_date"]
     ctype = claims["case_type_code"]
     rent = np.isin(ctype, ["RS", "RP"])
     weekly = np.where(
@@ -63,6 +69,13 @@ def write(ctx, history, others) -> None:
         "court_fee": fee,
     })  # fmt: skip
 
+
+def _write_parties(ctx, rng, sim, number) -> None:
+    """Claimants and defendants: people as the claimant typed them (title,
+    forename and surname, sometimes in capitals), organisations by name;
+    addresses."""
+    p = sim.parties
+    issue = sim.claims["issue_date"]
     n = len(p)
     party_id = ids(rng, n, 700_000)
     rows = np.flatnonzero(p["person"] >= 0)
@@ -85,10 +98,7 @@ def write(ctx, history, others) -> None:
     surname[rows] = np.where(
         caps, np.array([x.upper() for x in rec.surname], dtype=object), rec.surname
     )
-    line, postcode, town = company_addresses(ctx, p["company_name"])
-    line[rows], postcode[rows] = rec.address_line, rec.postcode
-    town[rows] = post_towns(ctx, rec.postcode)
-    town[rng.random(n) < 0.2] = None
+    line, postcode, town = party_addresses(ctx, rng, p, rows, rec, town_missing=0.2)
     dob = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     dob[rows] = rec.dob
     ctx.writer.write(PARTIES, {
@@ -107,6 +117,8 @@ def write(ctx, history, others) -> None:
         "date_of_birth": dob,
     })  # fmt: skip
 
+
+def _write_events_and_hearings(ctx, rng, sim, number) -> None:
     ev = sim.events
     ctx.writer.write(CLAIM_EVENTS, {
         "event_id": ids(rng, len(ev), 12_000_000),
@@ -122,11 +134,13 @@ def write(ctx, history, others) -> None:
         "claim_number": number[h["claim"]],
         "hearing_type_code": h["hearing_type_code"],
         "hearing_date": h["hearing_date"],
-        "court_code": claims["court"][h["claim"]],
+        "court_code": sim.claims["court"][h["claim"]],
         "duration_minutes": np.where(heard, h["minutes"], None).astype(object),
         "outcome": np.where(h["outcome"] == "", None, h["outcome"]).astype(object),
     })  # fmt: skip
 
+
+def _write_judgments_and_warrants(ctx, rng, sim, number) -> None:
     j = sim.judgments
     ctx.writer.write(JUDGMENTS, {
         "judgment_id": ids(rng, len(j), 1_500_000),

@@ -34,7 +34,7 @@ def _urn_typo(rng, urn: str) -> str:
 
 def write(ctx, history, others) -> None:
     rng = ctx.rng("xhibit")
-    cc, co, mc = history.crown_cases, history.crown_offences, history.mags_cases
+    cc = history.crown_cases
     lo, hi = (np.datetime64(d) for d in COVERAGE[SYSTEM])
     keep = (cc["disposal_date"] >= lo) & (cc["disposal_date"] <= hi)
     cases = np.flatnonzero(keep)
@@ -43,6 +43,17 @@ def write(ctx, history, others) -> None:
     doc_id = ids(rng, n, 8_000_000)  # one defendant per case here
     doc_of = np.full(len(cc), -1, dtype=np.int64)
     doc_of[cases] = doc_id
+    _write_cases(ctx, rng, history, cases, case_id, doc_id)
+    _write_defendants(ctx, rng, cc, cases, case_id, doc_id)
+    _write_offences_and_disposals(ctx, rng, history, keep, doc_of)
+
+
+def _write_cases(ctx, rng, history, cases, case_id, doc_id) -> None:
+    """The cases, with the police URN as keyed (missing or mistyped at the
+    profile's rates), and the truth of which magistrates' case each came
+    from."""
+    cc, mc = history.crown_cases, history.mags_cases
+    n = len(cases)
     receipt = cc["receipt_date"][cases]
     year = receipt.astype("datetime64[Y]").astype(np.int64) + 1970
     case_number = np.array(
@@ -91,6 +102,12 @@ def write(ctx, history, others) -> None:
             urn_missing, "missing", np.where(urn_typo, "mistyped", "exact")
         ).astype(object),
     )
+
+
+def _write_defendants(ctx, rng, cc, cases, case_id, doc_id) -> None:
+    """One defendant on each case, as recorded at receipt."""
+    n = len(cases)
+    receipt = cc["receipt_date"][cases]
     person = cc["person"][cases]
     rec = ctx.record(
         DEFENDANTS, doc_id, person, receipt, dob_missing=ctx.profile.dob_missing_criminal * 0.6
@@ -123,6 +140,12 @@ def write(ctx, history, others) -> None:
             "disposal_date": cc["disposal_date"][cases],
         },
     )
+
+
+def _write_offences_and_disposals(ctx, rng, history, keep, doc_of) -> None:
+    """The offences (counts) of the cases kept, with pleas, and the disposal
+    of each."""
+    cc, co = history.crown_cases, history.crown_offences
     off = np.flatnonzero(keep[co["crown_case"]])
     m = len(off)
     off_id = ids(rng, m, 20_000_000)
