@@ -11,7 +11,12 @@ PEOPLE ?= 20000
 SEED ?= 20110101
 PROFILE ?= default
 
-.PHONY: setup browser demo generate build docs analyses benchmark test lint conventions pytest bench-generator sources clean
+# SQL files changed since BASE (and not yet tracked), for the fast tier's lint.
+BASE ?= HEAD
+CHANGED_SQL = $(sort $(shell { git diff --name-only --diff-filter=d $(BASE) -- models macros tests analyses; \
+	git ls-files --others --exclude-standard -- models macros tests analyses; } 2>/dev/null | grep '\.sql$$'))
+
+.PHONY: setup browser demo generate build docs analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,14 +50,29 @@ docs: setup
 analyses: setup
 	$(BIN)/python -m datafirst.research.run --results results
 
-## Every test: linters, convention checks and the pytest suite (which builds a tiny warehouse).
+## The fast tier, for every change (a few minutes): Python lint, SQL lint of
+## the files changed since BASE (default: uncommitted changes), conventions,
+## and every test that needs no built warehouse.
+check: setup lint-python lint-sql-changed conventions
+	$(BIN)/pytest -m "not warehouse and not slow"
+
+## Every test: linters, convention checks and the whole pytest suite (which
+## builds a demo-scale warehouse of its own). .ci/run calls this.
 test: setup browser lint conventions pytest
 
-lint: setup
+lint: lint-python lint-sql
+
+lint-python: setup
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/python -m datafirst.registry.dbt --check
+
+lint-sql: setup
 	$(BIN)/sqlfluff lint --processes 2 models macros tests analyses
+
+lint-sql-changed: setup
+	@if [ -n "$(CHANGED_SQL)" ]; then $(BIN)/sqlfluff lint --processes 2 $(CHANGED_SQL); \
+	else echo "sqlfluff: no SQL file changed since $(BASE)"; fi
 
 conventions: setup
 	$(BIN)/dbt parse --quiet

@@ -226,12 +226,11 @@ def _score(con: duckdb.DuckDBPyConnection, settings: dict, floor: float) -> pa.T
         "scored",
         scored.select(["unique_id_l", "unique_id_r", "match_weight", "match_probability"]),
     )
-    # The dataset is the part of the record id before the bar.
     out = con.sql(
         """
         select l.record_id as record_id_l, r.record_id as record_id_r,
-               split_part(l.record_id, '|', 1) as source_dataset_l,
-               split_part(r.record_id, '|', 1) as source_dataset_r,
+               l.source_dataset as source_dataset_l,
+               r.source_dataset as source_dataset_r,
                scored.match_weight, scored.match_probability
         from scored
         inner join records as l on l.unique_id = scored.unique_id_l

@@ -55,6 +55,7 @@ def build_training_warehouse(folder: Path, people: int, seed: int) -> Path:
         "-s",
         "+int_person_records_unioned",
         "+int_court_cases_journey_prepared",
+        "stg_truth__crown_mags_cases",
         "--exclude",
         "test_type:data",
     )
@@ -67,12 +68,11 @@ def load_journey_data(folder: Path) -> tuple[pa.Table, pa.Table]:
     con = duckdb.connect(str(folder / "training.duckdb"), read_only=True)
     cases = con.sql("select * from intermediate.int_court_cases_journey_prepared").to_arrow_table()
     truth = con.sql(
-        f"""
+        """
         with pairs as (
-            select 'crown_xhibit|' || defendant_on_case_id as crown_id,
-                   'mags_hocas|' || mags_defendant_case_id as mags_id
-            from read_parquet('{folder / "truth" / "crown_mags_cases.parquet"}')
-            where mags_defendant_case_id is not null
+            select crown_record_id as crown_id, mags_record_id as mags_id
+            from staging.stg_truth__crown_mags_cases
+            where mags_record_id is not null
         )
         select c.record_id,
                coalesce(p1.crown_id, p2.crown_id, c.record_id) as person_key
