@@ -105,9 +105,8 @@ name_parts as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         cast(null as varchar) as sex,
         cast(null as varchar) as sex_source_value,
         {{ postcode_outward('postcode') }} as postcode_outward,

@@ -50,7 +50,7 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
+        {{ first_name_part('forenames') }} as forename,
         -- nDelius keeps no address on the offender record (see
         -- stg_delius__offender_address): the standard columns stay null.
         cast(null as varchar) as postcode,

@@ -45,9 +45,8 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
         {{ first_reason([
             ['offender_id is null', 'null_key'],

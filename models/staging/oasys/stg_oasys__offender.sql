@@ -41,7 +41,7 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
+        {{ first_name_part('forenames') }} as forename,
         -- OASys holds no address: the standard columns stay null.
         cast(null as varchar) as postcode,
         cast(null as varchar) as postcode_outward,
