@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -25,9 +21,7 @@ renamed as (
 
         -- dates
         nullif(trim(event_date), '') as event_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(event_date)', ddmmyyyy)
-            ~ " then event_date end", 'dd/mm/yyyy') }} as event_date
+        {{ parse_date('event_date', 'dd/mm/yyyy') }} as event_date
     from source
 ),
 

@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -33,9 +29,7 @@ renamed as (
 
         -- dates
         nullif(trim(issue_date), '') as issue_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(issue_date)', ddmmyyyy)
-            ~ " then issue_date end", 'dd/mm/yyyy') }} as issue_date
+        {{ parse_date('issue_date', 'dd/mm/yyyy') }} as issue_date
     from source
 ),
 

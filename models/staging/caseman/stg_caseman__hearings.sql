@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -30,9 +26,7 @@ renamed as (
 
         -- dates
         nullif(trim(hearing_date), '') as hearing_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(hearing_date)', ddmmyyyy)
-            ~ " then hearing_date end", 'dd/mm/yyyy') }} as hearing_date
+        {{ parse_date('hearing_date', 'dd/mm/yyyy') }} as hearing_date
     from source
 ),
 

@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -31,9 +27,7 @@ renamed as (
 
         -- dates
         nullif(trim(judgment_date), '') as judgment_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(judgment_date)', ddmmyyyy)
-            ~ " then judgment_date end", 'dd/mm/yyyy') }} as judgment_date
+        {{ parse_date('judgment_date', 'dd/mm/yyyy') }} as judgment_date
     from source
 ),
 

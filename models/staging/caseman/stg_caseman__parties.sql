@@ -1,6 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
 {#- A person's name is one field, 'Mr John Paul SMITH': a courtesy title
     (often), forenames in mixed case and the surname in capitals. -#}
 {%- set title_pattern = '^(?i:mr|mrs|ms|miss|master|mx|dr)[.]? +' -%}
@@ -80,9 +77,7 @@ renamed as (
 
         -- dates
         nullif(trim(date_of_birth), '') as date_of_birth_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(date_of_birth)', ddmmyyyy)
-            ~ " then date_of_birth end", 'dd/mm/yyyy') }} as date_of_birth,
+        {{ parse_date('date_of_birth', 'dd/mm/yyyy') }} as date_of_birth,
 
         -- raw values kept for the checks below
         nullif(trim(postcode), '') as postcode_source

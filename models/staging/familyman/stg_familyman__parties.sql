@@ -1,7 +1,3 @@
-{#- FamilyMan text dates are 'yyyymmdd'; parse_date alone would accept a
-    seven-digit value such as '2019061', so only eight digits are parsed. -#}
-{%- set yyyymmdd = '^[0-9]{8}$' -%}
-
 with
 
 source as (
@@ -60,9 +56,7 @@ renamed as (
 
         -- dates
         nullif(trim(date_of_birth), '') as date_of_birth_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(date_of_birth)', yyyymmdd)
-            ~ " then date_of_birth end", 'yyyymmdd') }} as date_of_birth,
+        {{ parse_date('date_of_birth', 'yyyymmdd') }} as date_of_birth,
 
         -- raw values kept for the checks below
         nullif(trim(postcode), '') as postcode_source,
