@@ -127,11 +127,9 @@ checked as (
                 'unknown_code:party_type'],
             ['not is_company and person_name is not null'
                 ~ ' and not has_capitals_surname', 'name_split_by_position'],
-            ['not is_company and date_of_birth_source is null',
-                'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
+        ] + date_of_birth_flags(
+            'date_of_birth_source', person_when='not is_company'
+        ) + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],

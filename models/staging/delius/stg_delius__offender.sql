@@ -1,3 +1,5 @@
+{%- set sex_ethnicity = sex_and_ethnicity('delius', 'gender', 'ethnicity') -%}
+
 with
 
 source as (
@@ -28,13 +30,7 @@ renamed as (
         {{ standardise_name('previous_surname') }} as previous_surname,
 
         -- person attributes
-        nullif(trim(gender), '') as sex_source_value,
-        {{ decode_code('gender', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'delius'}) }} as sex,
-        nullif(trim(ethnicity), '') as ethnicity_source_value,
-        {{ decode_code('ethnicity', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'delius'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
 
         -- dates
         nullif(trim(date_of_birth), '') as date_of_birth_source,
@@ -75,17 +71,8 @@ checked as (
                 ~ ' or date_of_birth > created_date',
                 'impossible_date:date_of_birth'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth_source is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'delius'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        {{ all_flags(date_of_birth_flags('date_of_birth_source')
+            + sex_ethnicity.flags + [
             ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
         ]) }} as dq_flags
     from renamed

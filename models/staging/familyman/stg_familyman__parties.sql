@@ -1,3 +1,8 @@
+{%- set sex_ethnicity = sex_and_ethnicity(
+    'familyman', 'gender', 'ethnicity',
+    person_when='not is_organisation'
+) -%}
+
 with
 
 source as (
@@ -40,13 +45,7 @@ renamed as (
         end as surname,
 
         -- person attributes
-        nullif(trim(gender), '') as sex_source_value,
-        {{ decode_code('gender', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'familyman'}) }} as sex,
-        nullif(trim(ethnicity), '') as ethnicity_source_value,
-        {{ decode_code('ethnicity', 'ethnicity_source_values', 'source_value',
-            'ethnicity_code', {'source_system': 'familyman'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
         nullif(trim(address_line_1), '') as address_line_1,
         {{ standardise_postcode('postcode') }} as postcode,
         case trim(is_represented)
@@ -91,18 +90,9 @@ checked as (
         {{ all_flags([
             ["coalesce(party_type, '') not in ('person', 'organisation')",
                 'unknown_code:party_type'],
-            ['not is_organisation and date_of_birth_source is null',
-                'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'familyman'}),
-                'unknown_code:sex'],
-            ['not is_organisation and sex is null', 'missing_sex'],
-            ['not is_organisation and ethnicity_code is null',
-                'missing_or_junk_ethnicity'],
+        ] + date_of_birth_flags(
+            'date_of_birth_source', person_when='not is_organisation'
+        ) + sex_ethnicity.flags + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],

@@ -1,3 +1,7 @@
+{%- set sex_ethnicity = sex_and_ethnicity(
+    'libra', 'sex', 'self_defined_ethnicity'
+) -%}
+
 with
 
 source as (
@@ -21,13 +25,7 @@ renamed as (
             as forenames,
 
         -- person attributes
-        nullif(trim(sex), '') as sex_source_value,
-        {{ decode_code('sex', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'libra'}) }} as sex,
-        nullif(trim(self_defined_ethnicity), '') as ethnicity_source_value,
-        {{ decode_code('self_defined_ethnicity', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'libra'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
         nullif(trim(address_line_1), '') as address_line_1,
         {{ standardise_postcode('postcode') }} as postcode,
         nullif(trim(remand_status_code), '') as remand_status_code,
@@ -82,16 +80,9 @@ checked as (
         ]) }} as quarantine_reason,
         {{ all_flags([
             ["defendant_name_source not like '%,%'", 'name_without_comma'],
-            ['date_of_birth_source is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'libra'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        ] + date_of_birth_flags(
+            'date_of_birth_source'
+        ) + sex_ethnicity.flags + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],

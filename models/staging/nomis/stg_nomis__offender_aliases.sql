@@ -58,11 +58,7 @@ checked as (
                 ~ ' or date_of_birth > create_date',
                 'impossible_date:birth_date'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
+        {{ all_flags(date_of_birth_flags() + [
             ['alias_name_type is null'
                 ~ " or alias_name_type not in ('A', 'M', 'V')",
                 'unknown_code:alias_name_type'],

@@ -1,3 +1,7 @@
+{%- set sex_ethnicity = sex_and_ethnicity(
+    'oasys', 'gender', 'ethnic_category'
+) -%}
+
 with
 
 source as (
@@ -22,13 +26,7 @@ renamed as (
         {{ standardise_name('family_name') }} as surname,
 
         -- person attributes
-        nullif(trim(gender), '') as sex_source_value,
-        {{ decode_code('gender', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'oasys'}) }} as sex,
-        nullif(trim(ethnic_category), '') as ethnicity_source_value,
-        {{ decode_code('ethnic_category', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'oasys'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
 
         -- dates: a typed date in the source
         cast(date_of_birth as date) as date_of_birth,
@@ -56,17 +54,7 @@ checked as (
             ['not ' ~ is_valid_date('date_of_birth'),
                 'impossible_date:date_of_birth'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'oasys'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        {{ all_flags(date_of_birth_flags() + sex_ethnicity.flags + [
             ['pnc_source is null', 'missing_pnc'],
             ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
         ]) }} as dq_flags

@@ -82,11 +82,7 @@ checked as (
         {{ all_flags([
             ["coalesce(party_type, '') not in ('individual', 'company')",
                 'unknown_code:party_type'],
-            ['not is_company and date_of_birth is null',
-                'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
+        ] + date_of_birth_flags(person_when='not is_company') + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],
