@@ -1,6 +1,8 @@
+{%- set party = case_party(
+    'familyman', 'role_code', 'person', 'organisation'
+) -%}
 {%- set sex_ethnicity = sex_and_ethnicity(
-    'familyman', 'gender', 'ethnicity',
-    person_when='not is_organisation'
+    'familyman', 'gender', 'ethnicity', person_when=party.person_when
 ) -%}
 
 with
@@ -17,31 +19,22 @@ renamed as (
         cast(case_number as varchar) as case_number,
 
         -- role and kind of party
-        nullif(trim(role_code), '') as role_code,
-        {{ decode_code('role_code', 'party_roles', 'role_code',
-            'party_category', {'source_system': 'familyman'}) }}
-            as party_category,
-        nullif(trim(party_type), '') as party_type,
-        coalesce(trim(party_type) = 'organisation', false) as is_organisation,
+        {{ party.columns }},
 
         -- names: a local authority's name is held in the surname field
         forenames as forenames_source,
         surname as surname_source,
         case
-            when trim(party_type) = 'organisation'
-                then nullif(trim(surname), '')
+            when {{ party.is_organisation }} then nullif(trim(surname), '')
         end as organisation_name,
         case
-            when coalesce(trim(party_type), '') <> 'organisation'
-                then upper(nullif(trim(title), ''))
+            when {{ party.is_person }} then upper(nullif(trim(title), ''))
         end as title,
         case
-            when coalesce(trim(party_type), '') <> 'organisation'
-                then {{ standardise_name('forenames') }}
+            when {{ party.is_person }} then {{ standardise_name('forenames') }}
         end as forenames,
         case
-            when coalesce(trim(party_type), '') <> 'organisation'
-                then {{ standardise_name('surname') }}
+            when {{ party.is_person }} then {{ standardise_name('surname') }}
         end as surname,
 
         -- person attributes
@@ -76,22 +69,17 @@ checked as (
             ['case_number is null', 'null_parent_key'],
             [is_garbled('forenames_source'), 'garbled_text:forenames'],
             [is_garbled('surname_source'), 'garbled_text:surname'],
-            ['not is_organisation and surname is null and forenames is null',
-                'missing_name'],
-            ['is_organisation and organisation_name is null', 'missing_name'],
+        ] + party.missing_name + [
             ['date_of_birth_source is not null and date_of_birth is null',
                 'unparseable_date:date_of_birth'],
             ['not ' ~ is_valid_date('date_of_birth'),
                 'impossible_date:date_of_birth'],
-            ['role_code is null or not ' ~ code_in_seed('role_code',
-                'party_roles', 'role_code', {'source_system': 'familyman'}),
-                'unknown_code:role_code'],
+            party.role_check,
         ]) }} as quarantine_reason,
         {{ all_flags([
-            ["coalesce(party_type, '') not in ('person', 'organisation')",
-                'unknown_code:party_type'],
+            party.type_flag,
         ] + date_of_birth_flags(
-            'date_of_birth_source', person_when='not is_organisation'
+            'date_of_birth_source', person_when=party.person_when
         ) + sex_ethnicity.flags + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
