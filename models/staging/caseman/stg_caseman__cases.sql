@@ -36,10 +36,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['case_number is null', 'null_key'],
-            ['row_number() over (partition by case_number
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('case_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['not ' ~ is_valid_date('issue_date'), 'impossible_date:issue_date'],
             ['amount_claimed < 0', 'negative_length:amount_claimed'],

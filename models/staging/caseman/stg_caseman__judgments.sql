@@ -34,11 +34,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['judgment_id is null', 'null_key'],
-            ['row_number() over (partition by judgment_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('judgment_id', 'case_number') + [
             ['judgment_date is null', 'unparseable_date:judgment_date'],
             ['not ' ~ is_valid_date('judgment_date'),
                 'impossible_date:judgment_date'],

@@ -103,11 +103,7 @@ checked as (
         cast(null as varchar) as sex,
         cast(null as varchar) as sex_source_value,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['party_id is null', 'null_key'],
-            ['row_number() over (partition by party_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('party_id', 'case_number') + [
             [is_garbled('name_source'), 'garbled_text:name'],
         ] + party.missing_name + [
             ['date_of_birth_source is not null and date_of_birth is null',

@@ -34,11 +34,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['warrant_number is null', 'null_key'],
-            ['row_number() over (partition by warrant_number
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('warrant_number', 'case_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['executed_date_source is not null and executed_date is null',
                 'unparseable_date:executed_date'],

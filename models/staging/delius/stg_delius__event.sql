@@ -36,12 +36,8 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['event_id is null', 'null_key'],
-            ['row_number() over (partition by event_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_id is null', 'null_parent_key'],
-        ] + termination.date_checks + [
+        {{ first_reason(key_checks('event_id', 'offender_id')
+            + termination.date_checks + [
             ['disposal_length < 0', 'negative_length:disposal_length'],
             ['disposal_type_code is null or not ' ~ code_in_seed(
                 'disposal_type_code', 'delius_disposal_types',

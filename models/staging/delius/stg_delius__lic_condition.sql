@@ -31,12 +31,8 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['lic_condition_id is null', 'null_key'],
-            ['row_number() over (partition by lic_condition_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['event_id is null', 'null_parent_key'],
-        ] + termination.date_checks + [
+        {{ first_reason(key_checks('lic_condition_id', 'event_id')
+            + termination.date_checks + [
             ['licence_condition_code is null or not ' ~ code_in_seed(
                 'licence_condition_code', 'licence_conditions',
                 'licence_condition_code'),

@@ -51,10 +51,7 @@ checked as (
         -- stg_delius__offender_address): the standard columns stay null.
         cast(null as varchar) as postcode,
         cast(null as varchar) as postcode_outward,
-        {{ first_reason([
-            ['offender_id is null', 'null_key'],
-            ['row_number() over (partition by offender_id
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('offender_id') + [
             [is_garbled('first_name_source'), 'garbled_text:first_name'],
             [is_garbled('second_name_source'), 'garbled_text:second_name'],
             [is_garbled('third_name_source'), 'garbled_text:third_name'],

@@ -28,12 +28,8 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['pss_rqmnt_id is null', 'null_key'],
-            ['row_number() over (partition by pss_rqmnt_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['event_id is null', 'null_parent_key'],
-        ] + termination.date_checks + [
+        {{ first_reason(key_checks('pss_rqmnt_id', 'event_id')
+            + termination.date_checks + [
             ['pss_requirement_code is null or not ' ~ code_in_seed(
                 'pss_requirement_code', 'pss_requirement_types',
                 'pss_requirement_code'), 'unknown_code:pss_requirement_code'],

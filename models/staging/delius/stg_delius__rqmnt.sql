@@ -36,12 +36,8 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['rqmnt_id is null', 'null_key'],
-            ['row_number() over (partition by rqmnt_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['event_id is null', 'null_parent_key'],
-        ] + termination.date_checks + [
+        {{ first_reason(key_checks('rqmnt_id', 'event_id')
+            + termination.date_checks + [
             ['length < 0', 'negative_length:length'],
             ['requirement_code is null or not ' ~ code_in_seed(
                 'requirement_code', 'requirement_types', 'requirement_code'),

@@ -35,10 +35,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['case_number is null', 'null_key'],
-            ['row_number() over (partition by case_number
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('case_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['closed_date_source is not null and closed_date is null',
                 'unparseable_date:closed_date'],

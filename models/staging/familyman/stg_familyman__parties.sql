@@ -62,11 +62,7 @@ checked as (
         {{ first_name_part('forenames') }} as forename,
         {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['party_id is null', 'null_key'],
-            ['row_number() over (partition by party_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('party_id', 'case_number') + [
             [is_garbled('forenames_source'), 'garbled_text:forenames'],
             [is_garbled('surname_source'), 'garbled_text:surname'],
         ] + party.missing_name + [

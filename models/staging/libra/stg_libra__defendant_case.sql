@@ -54,10 +54,7 @@ checked as (
         {{ first_name_part('forenames') }} as forename,
         {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['defendant_case_id is null', 'null_key'],
-            ['row_number() over (partition by defendant_case_id
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('defendant_case_id') + [
             [is_garbled('defendant_name_source'), 'garbled_text:defendant_name'],
             ['surname is null and forenames is null', 'missing_name'],
             ['date_of_birth_source is not null and date_of_birth is null',

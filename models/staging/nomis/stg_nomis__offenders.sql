@@ -46,10 +46,7 @@ checked as (
         {{ first_name_part('forenames') }} as forename,
         {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['offender_id is null', 'null_key'],
-            ['row_number() over (partition by offender_id
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('offender_id') + [
             [is_garbled('last_name_source'), 'garbled_text:last_name'],
             [is_garbled('first_name_source'), 'garbled_text:first_name'],
             [is_garbled('middle_name_source'), 'garbled_text:middle_name'],

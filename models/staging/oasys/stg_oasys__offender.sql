@@ -43,10 +43,7 @@ checked as (
         -- OASys holds no address: the standard columns stay null.
         cast(null as varchar) as postcode,
         cast(null as varchar) as postcode_outward,
-        {{ first_reason([
-            ['offender_pk is null', 'null_key'],
-            ['row_number() over (partition by offender_pk
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('offender_pk') + [
             [is_garbled('forename_1_source'), 'garbled_text:forename_1'],
             [is_garbled('forename_2_source'), 'garbled_text:forename_2'],
             [is_garbled('family_name_source'), 'garbled_text:family_name'],

@@ -58,11 +58,7 @@ checked as (
         cast(null as varchar) as sex,
         cast(null as varchar) as sex_source_value,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['party_id is null', 'null_key'],
-            ['row_number() over (partition by party_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['claim_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('party_id', 'claim_number') + [
             [is_garbled('forename_source'), 'garbled_text:forename'],
             [is_garbled('surname_source'), 'garbled_text:surname'],
             [is_garbled('organisation_name_source'),

@@ -47,11 +47,7 @@ checked as (
         {{ first_name_part('forenames') }} as forename,
         {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['defendant_on_case_id is null', 'null_key'],
-            ['row_number() over (partition by defendant_on_case_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('defendant_on_case_id', 'case_id') + [
             [is_garbled('surname_source'), 'garbled_text:surname'],
             [is_garbled('forename_1_source'), 'garbled_text:forename_1'],
             [is_garbled('forename_2_source'), 'garbled_text:forename_2'],
