@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -25,20 +21,14 @@ renamed as (
 
         -- dates
         nullif(trim(event_date), '') as event_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(event_date)', ddmmyyyy)
-            ~ " then event_date end", 'dd/mm/yyyy') }} as event_date
+        {{ parse_date('event_date', 'dd/mm/yyyy') }} as event_date
     from source
 ),
 
 checked as (
     select
         *,
-        {{ first_reason([
-            ['event_id is null', 'null_key'],
-            ['row_number() over (partition by event_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('event_id', 'case_number') + [
             ['event_date is null', 'unparseable_date:event_date'],
             ['not ' ~ is_valid_date('event_date'), 'impossible_date:event_date'],
             ['event_sequence < 0', 'negative_length:event_sequence'],

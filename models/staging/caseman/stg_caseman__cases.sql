@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -33,19 +29,14 @@ renamed as (
 
         -- dates
         nullif(trim(issue_date), '') as issue_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(issue_date)', ddmmyyyy)
-            ~ " then issue_date end", 'dd/mm/yyyy') }} as issue_date
+        {{ parse_date('issue_date', 'dd/mm/yyyy') }} as issue_date
     from source
 ),
 
 checked as (
     select
         *,
-        {{ first_reason([
-            ['case_number is null', 'null_key'],
-            ['row_number() over (partition by case_number
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('case_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['not ' ~ is_valid_date('issue_date'), 'impossible_date:issue_date'],
             ['amount_claimed < 0', 'negative_length:amount_claimed'],

@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -30,20 +26,14 @@ renamed as (
 
         -- dates
         nullif(trim(hearing_date), '') as hearing_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(hearing_date)', ddmmyyyy)
-            ~ " then hearing_date end", 'dd/mm/yyyy') }} as hearing_date
+        {{ parse_date('hearing_date', 'dd/mm/yyyy') }} as hearing_date
     from source
 ),
 
 checked as (
     select
         *,
-        {{ first_reason([
-            ['hearing_id is null', 'null_key'],
-            ['row_number() over (partition by hearing_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('hearing_id', 'case_number') + [
             ['hearing_date is null', 'unparseable_date:hearing_date'],
             ['not ' ~ is_valid_date('hearing_date'),
                 'impossible_date:hearing_date'],

@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -31,20 +27,14 @@ renamed as (
 
         -- dates
         nullif(trim(judgment_date), '') as judgment_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(judgment_date)', ddmmyyyy)
-            ~ " then judgment_date end", 'dd/mm/yyyy') }} as judgment_date
+        {{ parse_date('judgment_date', 'dd/mm/yyyy') }} as judgment_date
     from source
 ),
 
 checked as (
     select
         *,
-        {{ first_reason([
-            ['judgment_id is null', 'null_key'],
-            ['row_number() over (partition by judgment_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('judgment_id', 'case_number') + [
             ['judgment_date is null', 'unparseable_date:judgment_date'],
             ['not ' ~ is_valid_date('judgment_date'),
                 'impossible_date:judgment_date'],

@@ -1,6 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
 {#- A person's name is one field, 'Mr John Paul SMITH': a courtesy title
     (often), forenames in mixed case and the surname in capitals. -#}
 {%- set title_pattern = '^(?i:mr|mrs|ms|miss|master|mx|dr)[.]? +' -%}
@@ -24,6 +21,9 @@
     its surname; otherwise the split is by position. -#}
 {%- set capitals_marked = "upper(person_name) <> person_name and "
     ~ capitals_surname ~ " <> ''" -%}
+{%- set party = case_party(
+    'caseman', 'party_role_code', 'individual', 'company'
+) -%}
 
 with
 
@@ -39,21 +39,16 @@ renamed as (
         cast(case_number as varchar) as case_number,
 
         -- role and kind of party
-        nullif(trim(party_role_code), '') as party_role_code,
-        {{ decode_code('party_role_code', 'party_roles', 'role_code',
-            'party_category', {'source_system': 'caseman'}) }}
-            as party_category,
+        {{ party.columns }},
         cast(party_number as integer) as party_number,
-        nullif(trim(party_type), '') as party_type,
-        coalesce(trim(party_type) = 'company', false) as is_company,
 
         -- name: a company's registered name, or a person's name in one field
         name as name_source,
         case
-            when trim(party_type) = 'company' then nullif(trim(name), '')
+            when {{ party.is_organisation }} then nullif(trim(name), '')
         end as organisation_name,
         case
-            when coalesce(trim(party_type), '') <> 'company'
+            when {{ party.is_person }}
                 then upper(
                     nullif(
                         regexp_extract(
@@ -66,7 +61,7 @@ renamed as (
                 )
         end as title,
         case
-            when coalesce(trim(party_type), '') <> 'company'
+            when {{ party.is_person }}
                 then nullif(trim({{ regexp_replace_all(
                     regexp_replace_all('trim(name)', ' +', ' '),
                     title_pattern, '') }}), '')
@@ -80,9 +75,7 @@ renamed as (
 
         -- dates
         nullif(trim(date_of_birth), '') as date_of_birth_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(date_of_birth)', ddmmyyyy)
-            ~ " then date_of_birth end", 'dd/mm/yyyy') }} as date_of_birth,
+        {{ parse_date('date_of_birth', 'dd/mm/yyyy') }} as date_of_birth,
 
         -- raw values kept for the checks below
         nullif(trim(postcode), '') as postcode_source
@@ -105,39 +98,27 @@ name_parts as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         cast(null as varchar) as sex,
         cast(null as varchar) as sex_source_value,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['party_id is null', 'null_key'],
-            ['row_number() over (partition by party_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('party_id', 'case_number') + [
             [is_garbled('name_source'), 'garbled_text:name'],
-            ['not is_company and surname is null and forenames is null',
-                'missing_name'],
-            ['is_company and organisation_name is null', 'missing_name'],
+        ] + party.missing_name + [
             ['date_of_birth_source is not null and date_of_birth is null',
                 'unparseable_date:date_of_birth'],
             ['not ' ~ is_valid_date('date_of_birth'),
                 'impossible_date:date_of_birth'],
-            ['party_role_code is null or not ' ~ code_in_seed(
-                'party_role_code', 'party_roles', 'role_code',
-                {'source_system': 'caseman'}), 'unknown_code:party_role_code'],
+            party.role_check,
         ]) }} as quarantine_reason,
         {{ all_flags([
-            ["coalesce(party_type, '') not in ('individual', 'company')",
-                'unknown_code:party_type'],
+            party.type_flag,
             ['not is_company and person_name is not null'
                 ~ ' and not has_capitals_surname', 'name_split_by_position'],
-            ['not is_company and date_of_birth_source is null',
-                'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
+        ] + date_of_birth_flags(
+            'date_of_birth_source', person_when=party.person_when
+        ) + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],

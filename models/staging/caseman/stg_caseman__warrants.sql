@@ -1,7 +1,3 @@
-{#- CaseMan text dates are 'dd/mm/yyyy'; only text in exactly that layout is
-    parsed (parse_date alone would accept '1/6/2019'). -#}
-{%- set ddmmyyyy = '^[0-9]{2}/[0-9]{2}/[0-9]{4}$' -%}
-
 with
 
 source as (
@@ -29,24 +25,16 @@ renamed as (
 
         -- dates
         nullif(trim(issue_date), '') as issue_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(issue_date)', ddmmyyyy)
-            ~ " then issue_date end", 'dd/mm/yyyy') }} as issue_date,
+        {{ parse_date('issue_date', 'dd/mm/yyyy') }} as issue_date,
         nullif(trim(executed_date), '') as executed_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(executed_date)', ddmmyyyy)
-            ~ " then executed_date end", 'dd/mm/yyyy') }} as executed_date
+        {{ parse_date('executed_date', 'dd/mm/yyyy') }} as executed_date
     from source
 ),
 
 checked as (
     select
         *,
-        {{ first_reason([
-            ['warrant_number is null', 'null_key'],
-            ['row_number() over (partition by warrant_number
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('warrant_number', 'case_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['executed_date_source is not null and executed_date is null',
                 'unparseable_date:executed_date'],

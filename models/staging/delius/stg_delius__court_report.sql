@@ -30,11 +30,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['court_report_id is null', 'null_key'],
-            ['row_number() over (partition by court_report_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['event_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('court_report_id', 'event_id') + [
             ['requested_date is null', 'unparseable_date:requested_date'],
             ['completed_date is null', 'unparseable_date:completed_date'],
             ['not ' ~ is_valid_date('requested_date'),

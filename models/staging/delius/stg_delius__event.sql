@@ -1,3 +1,5 @@
+{%- set termination = delius_termination('event', 'referral_date') -%}
+
 with
 
 source as (
@@ -16,10 +18,6 @@ renamed as (
         {{ decode_code('disposal_type_code', 'delius_disposal_types',
             'disposal_type_code', 'event_category') }} as event_category,
         nullif(trim(probation_area_code), '') as probation_area_code,
-        nullif(trim(termination_reason_code), '') as termination_reason_code,
-        {{ decode_code('termination_reason_code', 'termination_reasons',
-            'termination_reason_code', 'outcome',
-            {'applies_to': 'event'}) }} as termination_outcome,
 
         -- numbers
         cast(event_number as integer) as event_number,
@@ -29,27 +27,17 @@ renamed as (
         -- dates
         nullif(trim(referral_date), '') as referral_date_source,
         {{ parse_date('referral_date', 'yyyy-mm-dd') }} as referral_date,
-        nullif(trim(termination_date), '') as termination_date_source,
-        {{ parse_date('termination_date', 'yyyy-mm-dd') }} as termination_date
+
+        -- termination: reason, outcome, date and running flag
+        {{ termination.columns }}
     from source
 ),
 
 checked as (
     select
         *,
-        termination_date_source is null as is_running,
-        {{ first_reason([
-            ['event_id is null', 'null_key'],
-            ['row_number() over (partition by event_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_id is null', 'null_parent_key'],
-            ['referral_date is null', 'unparseable_date:referral_date'],
-            ['termination_date_source is not null and termination_date is null',
-                'unparseable_date:termination_date'],
-            ['not ' ~ is_valid_date('referral_date'),
-                'impossible_date:referral_date'],
-            ['not ' ~ is_valid_date('termination_date'),
-                'impossible_date:termination_date'],
+        {{ first_reason(key_checks('event_id', 'offender_id')
+            + termination.date_checks + [
             ['disposal_length < 0', 'negative_length:disposal_length'],
             ['disposal_type_code is null or not ' ~ code_in_seed(
                 'disposal_type_code', 'delius_disposal_types',
@@ -57,18 +45,9 @@ checked as (
             ['probation_area_code is null or not ' ~ code_in_seed(
                 'probation_area_code', 'probation_areas',
                 'probation_area_code'), 'unknown_code:probation_area_code'],
-            ['termination_reason_code is not null and not ' ~ code_in_seed(
-                'termination_reason_code', 'termination_reasons',
-                'termination_reason_code', {'applies_to': 'event'}),
-                'unknown_code:termination_reason_code'],
+            termination.code_check,
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['termination_date < referral_date',
-                'termination_date_before_referral_date'],
-            ['termination_date is not null'
-                ~ ' and termination_reason_code is null',
-                'missing_termination_reason'],
-        ]) }} as dq_flags
+        {{ all_flags(termination.flags) }} as dq_flags
     from renamed
 ),
 

@@ -1,3 +1,5 @@
+{%- set sex_ethnicity = sex_and_ethnicity('delius', 'gender', 'ethnicity') -%}
+
 with
 
 source as (
@@ -28,13 +30,7 @@ renamed as (
         {{ standardise_name('previous_surname') }} as previous_surname,
 
         -- person attributes
-        nullif(trim(gender), '') as sex_source_value,
-        {{ decode_code('gender', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'delius'}) }} as sex,
-        nullif(trim(ethnicity), '') as ethnicity_source_value,
-        {{ decode_code('ethnicity', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'delius'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
 
         -- dates
         nullif(trim(date_of_birth), '') as date_of_birth_source,
@@ -50,15 +46,12 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
+        {{ first_name_part('forenames') }} as forename,
         -- nDelius keeps no address on the offender record (see
         -- stg_delius__offender_address): the standard columns stay null.
         cast(null as varchar) as postcode,
         cast(null as varchar) as postcode_outward,
-        {{ first_reason([
-            ['offender_id is null', 'null_key'],
-            ['row_number() over (partition by offender_id
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('offender_id') + [
             [is_garbled('first_name_source'), 'garbled_text:first_name'],
             [is_garbled('second_name_source'), 'garbled_text:second_name'],
             [is_garbled('third_name_source'), 'garbled_text:third_name'],
@@ -75,17 +68,8 @@ checked as (
                 ~ ' or date_of_birth > created_date',
                 'impossible_date:date_of_birth'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth_source is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'delius'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        {{ all_flags(date_of_birth_flags('date_of_birth_source')
+            + sex_ethnicity.flags + [
             ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
         ]) }} as dq_flags
     from renamed

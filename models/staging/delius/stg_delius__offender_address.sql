@@ -34,11 +34,7 @@ checked as (
         {{ postcode_outward('postcode') }} as postcode_outward,
         coalesce(address_status = 'M', end_date_source is null)
             as is_current_address,
-        {{ first_reason([
-            ['offender_address_id is null', 'null_key'],
-            ['row_number() over (partition by offender_address_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('offender_address_id', 'offender_id') + [
             ['start_date is null', 'unparseable_date:start_date'],
             ['end_date_source is not null and end_date is null',
                 'unparseable_date:end_date'],

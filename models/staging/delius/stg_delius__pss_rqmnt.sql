@@ -1,3 +1,5 @@
+{%- set termination = delius_termination('pss', 'start_date') -%}
+
 with
 
 source as (
@@ -13,50 +15,27 @@ renamed as (
 
         -- codes
         nullif(trim(pss_requirement_code), '') as pss_requirement_code,
-        nullif(trim(termination_reason_code), '') as termination_reason_code,
-        {{ decode_code('termination_reason_code', 'termination_reasons',
-            'termination_reason_code', 'outcome',
-            {'applies_to': 'pss'}) }} as termination_outcome,
 
         -- dates
         nullif(trim(start_date), '') as start_date_source,
         {{ parse_date('start_date', 'yyyy-mm-dd') }} as start_date,
-        nullif(trim(termination_date), '') as termination_date_source,
-        {{ parse_date('termination_date', 'yyyy-mm-dd') }} as termination_date
+
+        -- termination: reason, outcome, date and running flag
+        {{ termination.columns }}
     from source
 ),
 
 checked as (
     select
         *,
-        termination_date_source is null as is_running,
-        {{ first_reason([
-            ['pss_rqmnt_id is null', 'null_key'],
-            ['row_number() over (partition by pss_rqmnt_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['event_id is null', 'null_parent_key'],
-            ['start_date is null', 'unparseable_date:start_date'],
-            ['termination_date_source is not null and termination_date is null',
-                'unparseable_date:termination_date'],
-            ['not ' ~ is_valid_date('start_date'),
-                'impossible_date:start_date'],
-            ['not ' ~ is_valid_date('termination_date'),
-                'impossible_date:termination_date'],
+        {{ first_reason(key_checks('pss_rqmnt_id', 'event_id')
+            + termination.date_checks + [
             ['pss_requirement_code is null or not ' ~ code_in_seed(
                 'pss_requirement_code', 'pss_requirement_types',
                 'pss_requirement_code'), 'unknown_code:pss_requirement_code'],
-            ['termination_reason_code is not null and not ' ~ code_in_seed(
-                'termination_reason_code', 'termination_reasons',
-                'termination_reason_code', {'applies_to': 'pss'}),
-                'unknown_code:termination_reason_code'],
+            termination.code_check,
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['termination_date < start_date',
-                'termination_date_before_start_date'],
-            ['termination_date is not null'
-                ~ ' and termination_reason_code is null',
-                'missing_termination_reason'],
-        ]) }} as dq_flags
+        {{ all_flags(termination.flags) }} as dq_flags
     from renamed
 ),
 

@@ -1,3 +1,5 @@
+{%- set termination = delius_termination('requirement', 'start_date') -%}
+
 with
 
 source as (
@@ -18,10 +20,6 @@ renamed as (
             as requirement_category,
         {{ decode_code('requirement_code', 'requirement_types',
             'requirement_code', 'length_unit') }} as length_unit,
-        nullif(trim(termination_reason_code), '') as termination_reason_code,
-        {{ decode_code('termination_reason_code', 'termination_reasons',
-            'termination_reason_code', 'outcome',
-            {'applies_to': 'requirement'}) }} as termination_outcome,
 
         -- numbers
         cast(length as integer) as length,
@@ -29,43 +27,24 @@ renamed as (
         -- dates
         nullif(trim(start_date), '') as start_date_source,
         {{ parse_date('start_date', 'yyyy-mm-dd') }} as start_date,
-        nullif(trim(termination_date), '') as termination_date_source,
-        {{ parse_date('termination_date', 'yyyy-mm-dd') }} as termination_date
+
+        -- termination: reason, outcome, date and running flag
+        {{ termination.columns }}
     from source
 ),
 
 checked as (
     select
         *,
-        termination_date_source is null as is_running,
-        {{ first_reason([
-            ['rqmnt_id is null', 'null_key'],
-            ['row_number() over (partition by rqmnt_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['event_id is null', 'null_parent_key'],
-            ['start_date is null', 'unparseable_date:start_date'],
-            ['termination_date_source is not null and termination_date is null',
-                'unparseable_date:termination_date'],
-            ['not ' ~ is_valid_date('start_date'),
-                'impossible_date:start_date'],
-            ['not ' ~ is_valid_date('termination_date'),
-                'impossible_date:termination_date'],
+        {{ first_reason(key_checks('rqmnt_id', 'event_id')
+            + termination.date_checks + [
             ['length < 0', 'negative_length:length'],
             ['requirement_code is null or not ' ~ code_in_seed(
                 'requirement_code', 'requirement_types', 'requirement_code'),
                 'unknown_code:requirement_code'],
-            ['termination_reason_code is not null and not ' ~ code_in_seed(
-                'termination_reason_code', 'termination_reasons',
-                'termination_reason_code', {'applies_to': 'requirement'}),
-                'unknown_code:termination_reason_code'],
+            termination.code_check,
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['termination_date < start_date',
-                'termination_date_before_start_date'],
-            ['termination_date is not null'
-                ~ ' and termination_reason_code is null',
-                'missing_termination_reason'],
-        ]) }} as dq_flags
+        {{ all_flags(termination.flags) }} as dq_flags
     from renamed
 ),
 

@@ -1,7 +1,3 @@
-{#- FamilyMan text dates are 'yyyymmdd'; parse_date alone would accept a
-    seven-digit value such as '2019061', so only eight digits are parsed. -#}
-{%- set yyyymmdd = '^[0-9]{8}$' -%}
-
 with
 
 source as (
@@ -30,23 +26,16 @@ renamed as (
 
         -- dates
         nullif(trim(issue_date), '') as issue_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(issue_date)', yyyymmdd)
-            ~ " then issue_date end", 'yyyymmdd') }} as issue_date,
+        {{ parse_date('issue_date', 'yyyymmdd') }} as issue_date,
         nullif(trim(closed_date), '') as closed_date_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(closed_date)', yyyymmdd)
-            ~ " then closed_date end", 'yyyymmdd') }} as closed_date
+        {{ parse_date('closed_date', 'yyyymmdd') }} as closed_date
     from source
 ),
 
 checked as (
     select
         *,
-        {{ first_reason([
-            ['case_number is null', 'null_key'],
-            ['row_number() over (partition by case_number
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('case_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['closed_date_source is not null and closed_date is null',
                 'unparseable_date:closed_date'],

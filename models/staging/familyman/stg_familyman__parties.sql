@@ -1,6 +1,9 @@
-{#- FamilyMan text dates are 'yyyymmdd'; parse_date alone would accept a
-    seven-digit value such as '2019061', so only eight digits are parsed. -#}
-{%- set yyyymmdd = '^[0-9]{8}$' -%}
+{%- set party = case_party(
+    'familyman', 'role_code', 'person', 'organisation'
+) -%}
+{%- set sex_ethnicity = sex_and_ethnicity(
+    'familyman', 'gender', 'ethnicity', person_when=party.person_when
+) -%}
 
 with
 
@@ -16,41 +19,26 @@ renamed as (
         cast(case_number as varchar) as case_number,
 
         -- role and kind of party
-        nullif(trim(role_code), '') as role_code,
-        {{ decode_code('role_code', 'party_roles', 'role_code',
-            'party_category', {'source_system': 'familyman'}) }}
-            as party_category,
-        nullif(trim(party_type), '') as party_type,
-        coalesce(trim(party_type) = 'organisation', false) as is_organisation,
+        {{ party.columns }},
 
         -- names: a local authority's name is held in the surname field
         forenames as forenames_source,
         surname as surname_source,
         case
-            when trim(party_type) = 'organisation'
-                then nullif(trim(surname), '')
+            when {{ party.is_organisation }} then nullif(trim(surname), '')
         end as organisation_name,
         case
-            when coalesce(trim(party_type), '') <> 'organisation'
-                then upper(nullif(trim(title), ''))
+            when {{ party.is_person }} then upper(nullif(trim(title), ''))
         end as title,
         case
-            when coalesce(trim(party_type), '') <> 'organisation'
-                then {{ standardise_name('forenames') }}
+            when {{ party.is_person }} then {{ standardise_name('forenames') }}
         end as forenames,
         case
-            when coalesce(trim(party_type), '') <> 'organisation'
-                then {{ standardise_name('surname') }}
+            when {{ party.is_person }} then {{ standardise_name('surname') }}
         end as surname,
 
         -- person attributes
-        nullif(trim(gender), '') as sex_source_value,
-        {{ decode_code('gender', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'familyman'}) }} as sex,
-        nullif(trim(ethnicity), '') as ethnicity_source_value,
-        {{ decode_code('ethnicity', 'ethnicity_source_values', 'source_value',
-            'ethnicity_code', {'source_system': 'familyman'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
         nullif(trim(address_line_1), '') as address_line_1,
         {{ standardise_postcode('postcode') }} as postcode,
         case trim(is_represented)
@@ -60,9 +48,7 @@ renamed as (
 
         -- dates
         nullif(trim(date_of_birth), '') as date_of_birth_source,
-        {{ parse_date(
-            "case when " ~ regexp_like('trim(date_of_birth)', yyyymmdd)
-            ~ " then date_of_birth end", 'yyyymmdd') }} as date_of_birth,
+        {{ parse_date('date_of_birth', 'yyyymmdd') }} as date_of_birth,
 
         -- raw values kept for the checks below
         nullif(trim(postcode), '') as postcode_source,
@@ -73,43 +59,24 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['party_id is null', 'null_key'],
-            ['row_number() over (partition by party_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('party_id', 'case_number') + [
             [is_garbled('forenames_source'), 'garbled_text:forenames'],
             [is_garbled('surname_source'), 'garbled_text:surname'],
-            ['not is_organisation and surname is null and forenames is null',
-                'missing_name'],
-            ['is_organisation and organisation_name is null', 'missing_name'],
+        ] + party.missing_name + [
             ['date_of_birth_source is not null and date_of_birth is null',
                 'unparseable_date:date_of_birth'],
             ['not ' ~ is_valid_date('date_of_birth'),
                 'impossible_date:date_of_birth'],
-            ['role_code is null or not ' ~ code_in_seed('role_code',
-                'party_roles', 'role_code', {'source_system': 'familyman'}),
-                'unknown_code:role_code'],
+            party.role_check,
         ]) }} as quarantine_reason,
         {{ all_flags([
-            ["coalesce(party_type, '') not in ('person', 'organisation')",
-                'unknown_code:party_type'],
-            ['not is_organisation and date_of_birth_source is null',
-                'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'familyman'}),
-                'unknown_code:sex'],
-            ['not is_organisation and sex is null', 'missing_sex'],
-            ['not is_organisation and ethnicity_code is null',
-                'missing_or_junk_ethnicity'],
+            party.type_flag,
+        ] + date_of_birth_flags(
+            'date_of_birth_source', person_when=party.person_when
+        ) + sex_ethnicity.flags + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],

@@ -1,3 +1,7 @@
+{%- set sex_ethnicity = sex_and_ethnicity(
+    'libra', 'sex', 'self_defined_ethnicity'
+) -%}
+
 with
 
 source as (
@@ -21,13 +25,7 @@ renamed as (
             as forenames,
 
         -- person attributes
-        nullif(trim(sex), '') as sex_source_value,
-        {{ decode_code('sex', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'libra'}) }} as sex,
-        nullif(trim(self_defined_ethnicity), '') as ethnicity_source_value,
-        {{ decode_code('self_defined_ethnicity', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'libra'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
         nullif(trim(address_line_1), '') as address_line_1,
         {{ standardise_postcode('postcode') }} as postcode,
         nullif(trim(remand_status_code), '') as remand_status_code,
@@ -53,14 +51,10 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['defendant_case_id is null', 'null_key'],
-            ['row_number() over (partition by defendant_case_id
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('defendant_case_id') + [
             [is_garbled('defendant_name_source'), 'garbled_text:defendant_name'],
             ['surname is null and forenames is null', 'missing_name'],
             ['date_of_birth_source is not null and date_of_birth is null',
@@ -83,16 +77,9 @@ checked as (
         ]) }} as quarantine_reason,
         {{ all_flags([
             ["defendant_name_source not like '%,%'", 'name_without_comma'],
-            ['date_of_birth_source is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'libra'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        ] + date_of_birth_flags(
+            'date_of_birth_source'
+        ) + sex_ethnicity.flags + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],

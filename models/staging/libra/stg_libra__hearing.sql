@@ -24,11 +24,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['hearing_id is null', 'null_key'],
-            ['row_number() over (partition by hearing_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['defendant_case_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('hearing_id', 'defendant_case_id') + [
             ['hearing_date is null', 'unparseable_date:hearing_date'],
             ['not ' ~ is_valid_date('hearing_date'),
                 'impossible_date:hearing_date'],

@@ -37,11 +37,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['offence_id is null', 'null_key'],
-            ['row_number() over (partition by offence_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['defendant_case_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('offence_id', 'defendant_case_id') + [
             ['offence_date_source is not null and offence_date is null',
                 'unparseable_date:offence_date'],
             ['result_date is null', 'unparseable_date:result_date'],

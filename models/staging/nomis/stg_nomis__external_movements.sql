@@ -54,11 +54,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['movement_id is null', 'null_key'],
-            ['row_number() over (partition by movement_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_book_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('movement_id', 'offender_book_id') + [
             ['movement_date is null', 'unparseable_date:movement_date'],
             ['not ' ~ is_valid_date('movement_date'),
                 'impossible_date:movement_date'],

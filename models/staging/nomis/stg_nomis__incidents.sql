@@ -37,11 +37,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['incident_party_id is null', 'null_key'],
-            ['row_number() over (partition by incident_party_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_book_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('incident_party_id', 'offender_book_id') + [
             ['incident_date is null', 'unparseable_date:incident_date'],
             ['not ' ~ is_valid_date('incident_date'),
                 'impossible_date:incident_date'],

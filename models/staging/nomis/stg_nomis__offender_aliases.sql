@@ -39,15 +39,10 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['alias_offender_id is null', 'null_key'],
-            ['row_number() over (partition by alias_offender_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['root_offender_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('alias_offender_id', 'root_offender_id') + [
             [is_garbled('last_name_source'), 'garbled_text:last_name'],
             [is_garbled('first_name_source'), 'garbled_text:first_name'],
             [is_garbled('middle_name_source'), 'garbled_text:middle_name'],
@@ -59,11 +54,7 @@ checked as (
                 ~ ' or date_of_birth > create_date',
                 'impossible_date:birth_date'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
+        {{ all_flags(date_of_birth_flags() + [
             ['alias_name_type is null'
                 ~ " or alias_name_type not in ('A', 'M', 'V')",
                 'unknown_code:alias_name_type'],

@@ -33,11 +33,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['offender_book_id is null', 'null_key'],
-            ['row_number() over (partition by offender_book_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('offender_book_id', 'offender_id') + [
             ['booking_begin_date is null',
                 'unparseable_date:booking_begin_date'],
             ['not ' ~ is_valid_date('booking_begin_date'),

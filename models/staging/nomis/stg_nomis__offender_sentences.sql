@@ -32,11 +32,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['sentence_id is null', 'null_key'],
-            ['row_number() over (partition by sentence_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_book_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('sentence_id', 'offender_book_id') + [
             ['start_date is null', 'unparseable_date:start_date'],
             ['not ' ~ is_valid_date('start_date'),
                 'impossible_date:start_date'],

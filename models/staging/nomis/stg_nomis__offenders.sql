@@ -1,3 +1,7 @@
+{%- set sex_ethnicity = sex_and_ethnicity(
+    'nomis', 'sex_code', 'ethnic_code'
+) -%}
+
 with
 
 source as (
@@ -23,13 +27,7 @@ renamed as (
             as forenames,
 
         -- person attributes
-        nullif(trim(sex_code), '') as sex_source_value,
-        {{ decode_code('sex_code', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'nomis'}) }} as sex,
-        nullif(trim(ethnic_code), '') as ethnicity_source_value,
-        {{ decode_code('ethnic_code', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'nomis'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
         -- P-NOMIS offender records hold no address
         cast(null as varchar) as postcode,
 
@@ -45,14 +43,10 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['offender_id is null', 'null_key'],
-            ['row_number() over (partition by offender_id
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('offender_id') + [
             [is_garbled('last_name_source'), 'garbled_text:last_name'],
             [is_garbled('first_name_source'), 'garbled_text:first_name'],
             [is_garbled('middle_name_source'), 'garbled_text:middle_name'],
@@ -64,17 +58,7 @@ checked as (
                 ~ ' or date_of_birth > create_date',
                 'impossible_date:birth_date'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'nomis'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        {{ all_flags(date_of_birth_flags() + sex_ethnicity.flags + [
             ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
             ['cro_number is not null and not '
                 ~ regexp_like('cro_number', '^[0-9]{1,6}/[0-9]{2}[A-Z]$'),

@@ -56,12 +56,8 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['bcs_pk is null', 'null_key'],
-            ['row_number() over (partition by bcs_pk
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['oasys_set_pk is null', 'null_parent_key'],
-        ]) }} as quarantine_reason,
+        {{ first_reason(key_checks('bcs_pk', 'oasys_set_pk')) }}
+            as quarantine_reason,
         {{ all_flags([
             ["accommodation_need_source not in ('Y', 'N')",
                 'unknown_code:accommodation_need'],

@@ -37,11 +37,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['core_risk_pk is null', 'null_key'],
-            ['row_number() over (partition by core_risk_pk
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['oasys_set_pk is null', 'null_parent_key'],
+        {{ first_reason(key_checks('core_risk_pk', 'oasys_set_pk') + [
             ['rosh_level_code is null or not ' ~ code_in_seed(
                 'rosh_level_code', 'rosh_levels', 'rosh_level_code'),
                 'unknown_code:rosh_level_code'],

@@ -36,11 +36,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['isp_pk is null', 'null_key'],
-            ['row_number() over (partition by isp_pk
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['oasys_set_pk is null', 'null_parent_key'],
+        {{ first_reason(key_checks('isp_pk', 'oasys_set_pk') + [
             ['meeting_date is null', 'unparseable_date:meeting_date'],
             ['not ' ~ is_valid_date('meeting_date')
                 ~ ' or meeting_date < ' ~ oasys_earliest_date,

@@ -40,11 +40,7 @@ checked as (
         assessment_class in (
             'layer_1', 'layer_2', 'layer_3', 'oasys_1', 'oasys_2'
         ) as is_main_assessment,
-        {{ first_reason([
-            ['oasys_set_pk is null', 'null_key'],
-            ['row_number() over (partition by oasys_set_pk
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offender_pk is null', 'null_parent_key'],
+        {{ first_reason(key_checks('oasys_set_pk', 'offender_pk') + [
             ['initiation_date is null', 'unparseable_date:initiation_date'],
             ['date_completed_source is not null and date_completed is null',
                 'unparseable_date:date_completed'],

@@ -1,3 +1,7 @@
+{%- set sex_ethnicity = sex_and_ethnicity(
+    'oasys', 'gender', 'ethnic_category'
+) -%}
+
 with
 
 source as (
@@ -22,13 +26,7 @@ renamed as (
         {{ standardise_name('family_name') }} as surname,
 
         -- person attributes
-        nullif(trim(gender), '') as sex_source_value,
-        {{ decode_code('gender', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'oasys'}) }} as sex,
-        nullif(trim(ethnic_category), '') as ethnicity_source_value,
-        {{ decode_code('ethnic_category', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'oasys'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
 
         -- dates: a typed date in the source
         cast(date_of_birth as date) as date_of_birth,
@@ -41,14 +39,11 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
+        {{ first_name_part('forenames') }} as forename,
         -- OASys holds no address: the standard columns stay null.
         cast(null as varchar) as postcode,
         cast(null as varchar) as postcode_outward,
-        {{ first_reason([
-            ['offender_pk is null', 'null_key'],
-            ['row_number() over (partition by offender_pk
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('offender_pk') + [
             [is_garbled('forename_1_source'), 'garbled_text:forename_1'],
             [is_garbled('forename_2_source'), 'garbled_text:forename_2'],
             [is_garbled('family_name_source'), 'garbled_text:family_name'],
@@ -56,17 +51,7 @@ checked as (
             ['not ' ~ is_valid_date('date_of_birth'),
                 'impossible_date:date_of_birth'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'oasys'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        {{ all_flags(date_of_birth_flags() + sex_ethnicity.flags + [
             ['pnc_source is null', 'missing_pnc'],
             ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
         ]) }} as dq_flags

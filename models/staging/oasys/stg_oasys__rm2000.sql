@@ -29,11 +29,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['rm2000_pk is null', 'null_key'],
-            ['row_number() over (partition by rm2000_pk
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['oasys_set_pk is null', 'null_parent_key'],
+        {{ first_reason(key_checks('rm2000_pk', 'oasys_set_pk') + [
             ['rm2000_s_category is null or not ' ~ code_in_seed(
                 'rm2000_s_category', 'rosh_levels', 'rosh_level_code'),
                 'unknown_code:rm2000_s_category'],

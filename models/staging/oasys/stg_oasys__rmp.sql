@@ -30,11 +30,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['rmp_pk is null', 'null_key'],
-            ['row_number() over (partition by rmp_pk
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['oasys_set_pk is null', 'null_parent_key'],
+        {{ first_reason(key_checks('rmp_pk', 'oasys_set_pk') + [
             ['plan_date is null', 'unparseable_date:plan_date'],
             ['review_date is null', 'unparseable_date:review_date'],
             ['not ' ~ is_valid_date('plan_date')

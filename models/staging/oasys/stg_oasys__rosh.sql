@@ -34,11 +34,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['rosh_pk is null', 'null_key'],
-            ['row_number() over (partition by rosh_pk
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['oasys_set_pk is null', 'null_parent_key'],
+        {{ first_reason(key_checks('rosh_pk', 'oasys_set_pk') + [
             ['risk_to_children is null or not ' ~ code_in_seed(
                 'risk_to_children', 'rosh_levels', 'rosh_level_code'),
                 'unknown_code:risk_to_children'],

@@ -24,11 +24,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['event_id is null', 'null_key'],
-            ['row_number() over (partition by event_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['claim_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('event_id', 'claim_number') + [
             ['event_date is null', 'unparseable_date:event_date'],
             ['not ' ~ is_valid_date('event_date'), 'impossible_date:event_date'],
             ['event_type_code is null or not ' ~ code_in_seed(

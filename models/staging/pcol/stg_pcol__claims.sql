@@ -29,10 +29,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['claim_number is null', 'null_key'],
-            ['row_number() over (partition by claim_number
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('claim_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['not ' ~ is_valid_date('issue_date'), 'impossible_date:issue_date'],
             ['arrears_amount < 0', 'negative_length:arrears_amount'],

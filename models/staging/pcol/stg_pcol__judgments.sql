@@ -30,11 +30,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['judgment_id is null', 'null_key'],
-            ['row_number() over (partition by judgment_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['claim_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('judgment_id', 'claim_number') + [
             ['order_date is null', 'unparseable_date:order_date'],
             ['not ' ~ is_valid_date('order_date'), 'impossible_date:order_date'],
             ['not ' ~ is_valid_date('possession_date')

@@ -1,3 +1,7 @@
+{%- set party = case_party(
+    'pcol', 'party_role_code', 'individual', 'company'
+) -%}
+
 with
 
 source as (
@@ -12,32 +16,25 @@ renamed as (
         cast(claim_number as varchar) as claim_number,
 
         -- role and kind of party
-        nullif(trim(party_role_code), '') as party_role_code,
-        {{ decode_code('party_role_code', 'party_roles', 'role_code',
-            'party_category', {'source_system': 'pcol'}) }} as party_category,
+        {{ party.columns }},
         cast(party_number as integer) as party_number,
-        nullif(trim(party_type), '') as party_type,
-        coalesce(trim(party_type) = 'company', false) as is_company,
 
         -- names: typed by the claimant, separate fields
         forename as forename_source,
         surname as surname_source,
         organisation_name as organisation_name_source,
         case
-            when trim(party_type) = 'company'
+            when {{ party.is_organisation }}
                 then nullif(trim(organisation_name), '')
         end as organisation_name,
         case
-            when coalesce(trim(party_type), '') <> 'company'
-                then upper(nullif(trim(title), ''))
+            when {{ party.is_person }} then upper(nullif(trim(title), ''))
         end as title,
         case
-            when coalesce(trim(party_type), '') <> 'company'
-                then {{ standardise_name('forename') }}
+            when {{ party.is_person }} then {{ standardise_name('forename') }}
         end as forenames,
         case
-            when coalesce(trim(party_type), '') <> 'company'
-                then {{ standardise_name('surname') }}
+            when {{ party.is_person }} then {{ standardise_name('surname') }}
         end as surname,
 
         -- address
@@ -56,38 +53,24 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         cast(null as varchar) as sex,
         cast(null as varchar) as sex_source_value,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['party_id is null', 'null_key'],
-            ['row_number() over (partition by party_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['claim_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('party_id', 'claim_number') + [
             [is_garbled('forename_source'), 'garbled_text:forename'],
             [is_garbled('surname_source'), 'garbled_text:surname'],
             [is_garbled('organisation_name_source'),
                 'garbled_text:organisation_name'],
-            ['not is_company and surname is null and forenames is null',
-                'missing_name'],
-            ['is_company and organisation_name is null', 'missing_name'],
+        ] + party.missing_name + [
             ['not ' ~ is_valid_date('date_of_birth'),
                 'impossible_date:date_of_birth'],
-            ['party_role_code is null or not ' ~ code_in_seed(
-                'party_role_code', 'party_roles', 'role_code',
-                {'source_system': 'pcol'}), 'unknown_code:party_role_code'],
+            party.role_check,
         ]) }} as quarantine_reason,
         {{ all_flags([
-            ["coalesce(party_type, '') not in ('individual', 'company')",
-                'unknown_code:party_type'],
-            ['not is_company and date_of_birth is null',
-                'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
+            party.type_flag,
+        ] + date_of_birth_flags(person_when=party.person_when) + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             [is_garbled('address_line_1'), 'garbled_text:address_line_1'],

@@ -32,11 +32,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['warrant_id is null', 'null_key'],
-            ['row_number() over (partition by warrant_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['claim_number is null', 'null_parent_key'],
+        {{ first_reason(key_checks('warrant_id', 'claim_number') + [
             ['issue_date is null', 'unparseable_date:issue_date'],
             ['not ' ~ is_valid_date('issue_date'), 'impossible_date:issue_date'],
             ['not ' ~ is_valid_date('eviction_date'),

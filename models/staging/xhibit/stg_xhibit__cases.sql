@@ -26,10 +26,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['case_id is null', 'null_key'],
-            ['row_number() over (partition by case_id
-                order by source_row_number) > 1', 'duplicate_key'],
+        {{ first_reason(key_checks('case_id') + [
             ['receipt_date is null', 'unparseable_date:receipt_date'],
             ['committal_date is null', 'unparseable_date:committal_date'],
             ['not ' ~ is_valid_date('receipt_date'),

@@ -1,3 +1,5 @@
+{%- set sex_ethnicity = sex_and_ethnicity('xhibit', 'sex', 'ethnicity') -%}
+
 with
 
 source as (
@@ -22,13 +24,7 @@ renamed as (
             as forenames,
 
         -- person attributes
-        nullif(trim(sex), '') as sex_source_value,
-        {{ decode_code('sex', 'sex_source_values', 'source_value', 'sex',
-            {'source_system': 'xhibit'}) }} as sex,
-        nullif(trim(ethnicity), '') as ethnicity_source_value,
-        {{ decode_code('ethnicity', 'ethnicity_source_values',
-            'source_value', 'ethnicity_code', {'source_system': 'xhibit'}) }}
-            as ethnicity_code,
+        {{ sex_ethnicity.columns }},
         {{ standardise_postcode('postcode') }} as postcode,
         nullif(trim(remand_status_code), '') as remand_status_code,
         {{ decode_code('remand_status_code', 'remand_status_codes',
@@ -48,15 +44,10 @@ renamed as (
 checked as (
     select
         *,
-        split_part(forenames, ' ', 1) as forename,
-        nullif(substr(forenames, length(split_part(forenames, ' ', 1)) + 2), '')
-            as middle_names,
+        {{ first_name_part('forenames') }} as forename,
+        {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason([
-            ['defendant_on_case_id is null', 'null_key'],
-            ['row_number() over (partition by defendant_on_case_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['case_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('defendant_on_case_id', 'case_id') + [
             [is_garbled('surname_source'), 'garbled_text:surname'],
             [is_garbled('forename_1_source'), 'garbled_text:forename_1'],
             [is_garbled('forename_2_source'), 'garbled_text:forename_2'],
@@ -72,17 +63,7 @@ checked as (
                 {'source_system': 'xhibit'}) ~ ', false)',
                 'unknown_code:remand_status_code'],
         ]) }} as quarantine_reason,
-        {{ all_flags([
-            ['date_of_birth is null', 'missing_date_of_birth'],
-            ['extract(month from date_of_birth) = 1'
-                ~ ' and extract(day from date_of_birth) = 1',
-                'date_of_birth_first_of_january'],
-            ['sex_source_value is not null and sex is null and not '
-                ~ code_in_seed('sex_source_value', 'sex_source_values',
-                'source_value', {'source_system': 'xhibit'}),
-                'unknown_code:sex'],
-            ['sex is null', 'missing_sex'],
-            ['ethnicity_code is null', 'missing_or_junk_ethnicity'],
+        {{ all_flags(date_of_birth_flags() + sex_ethnicity.flags + [
             ['postcode_source is not null and postcode is null',
                 'invalid_postcode'],
             ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],

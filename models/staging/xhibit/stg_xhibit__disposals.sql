@@ -29,11 +29,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['disposal_id is null', 'null_key'],
-            ['row_number() over (partition by disposal_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['offence_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('disposal_id', 'offence_id') + [
             ['disposal_date is null', 'unparseable_date:disposal_date'],
             ['not ' ~ is_valid_date('disposal_date'),
                 'impossible_date:disposal_date'],

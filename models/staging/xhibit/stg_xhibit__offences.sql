@@ -28,11 +28,7 @@ renamed as (
 checked as (
     select
         *,
-        {{ first_reason([
-            ['offence_id is null', 'null_key'],
-            ['row_number() over (partition by offence_id
-                order by source_row_number) > 1', 'duplicate_key'],
-            ['defendant_on_case_id is null', 'null_parent_key'],
+        {{ first_reason(key_checks('offence_id', 'defendant_on_case_id') + [
             ['not ' ~ is_valid_date('plea_date'), 'impossible_date:plea_date'],
             ['not coalesce(' ~ code_in_seed('offence_code', 'offence_codes',
                 'offence_code') ~ ', false)', 'unknown_code:offence_code'],
