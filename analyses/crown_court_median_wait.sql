@@ -8,7 +8,9 @@
 -#}
 with
 
-{{ crown_court_cases_by_driver() }},
+cases_by_driver as (
+    select * from {{ ref('research_crown_court_cases_by_driver') }}
+),
 
 cells as (
     select

@@ -7,7 +7,9 @@
 -#}
 with
 
-{{ crown_court_cases_by_driver() }},
+cases_by_driver as (
+    select * from {{ ref('research_crown_court_cases_by_driver') }}
+),
 
 cases_banded as (
     select

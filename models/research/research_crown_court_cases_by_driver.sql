@@ -1,16 +1,18 @@
 {#-
-    The Crown Court defendant-cases the delay analyses read, each described by
-    the candidate drivers of delay (case type, plea, offence group, remand
-    status) and then listed once per driver: the CTEs defendant_cases,
-    cases_described and cases_by_driver, for an analysis's with clause.
+    The Crown Court defendant-cases the delay analyses read, each described
+    by the candidate drivers of delay (case type, plea, offence group,
+    remand status) and then listed once per driver. Cases without a trusted
+    principal offence or without a receipt or disposal date are left out.
 -#}
-{% macro crown_court_cases_by_driver() %}
+with
+
 defendant_cases as (
     select * from {{ ref('xhibit_flatfile') }}
 ),
 
 cases_described as (
     select
+        defendant_on_case_id_hash,
         days_receipt_to_disposal,
         case case_type
             when 'T' then 'trial'
@@ -48,29 +50,34 @@ cases_described as (
         and offence_group is not null
 ),
 
-cases_by_driver as (
+final as (
     select
         'case_type' as driver,
         case_type as driver_value,
+        defendant_on_case_id_hash,
         days_receipt_to_disposal
     from cases_described
     union all
     select
         'plea' as driver,
         plea as driver_value,
+        defendant_on_case_id_hash,
         days_receipt_to_disposal
     from cases_described
     union all
     select
         'offence_group' as driver,
         offence_group as driver_value,
+        defendant_on_case_id_hash,
         days_receipt_to_disposal
     from cases_described
     union all
     select
         'remand_status' as driver,
         remand_status as driver_value,
+        defendant_on_case_id_hash,
         days_receipt_to_disposal
     from cases_described
 )
-{% endmacro %}
+
+select * from final

@@ -1,0 +1,131 @@
+{#-
+    The trusted parties of both civil systems' trusted cases in one shape,
+    with their linkage record id and estimated person (individuals only:
+    organisations are never person records), their role decoded (seed
+    party_roles), their type, age at the case's issue in place of the date
+    of birth, and their local authority in place of the postcode. Parties of
+    a quarantined case are left out with their case.
+-#}
+with
+
+caseman_parties as (
+    select
+        'caseman' as source_system,
+        party_id,
+        case_number,
+        case
+            when not is_company
+                then {{ record_id('civil_caseman', 'party_id') }}
+        end as record_id,
+        party_role_code,
+        party_category,
+        party_number,
+        is_company,
+        is_represented,
+        date_of_birth,
+        sex,
+        postcode_outward
+    from {{ ref('stg_caseman__parties') }}
+    where quarantine_reason is null
+),
+
+pcol_parties as (
+    select
+        'pcol' as source_system,
+        party_id,
+        claim_number as case_number,
+        case
+            when not is_company
+                then {{ record_id('civil_pcol', 'party_id') }}
+        end as record_id,
+        party_role_code,
+        party_category,
+        party_number,
+        is_company,
+        cast(null as boolean) as is_represented,
+        date_of_birth,
+        sex,
+        postcode_outward
+    from {{ ref('stg_pcol__parties') }}
+    where quarantine_reason is null
+),
+
+cases as (
+    select
+        source_system,
+        case_number,
+        issue_date
+    from {{ ref('int_civil_cases_unioned') }}
+),
+
+clusters as (
+    select
+        record_id,
+        estimated_person_id
+    from {{ ref('linkage_person_clusters') }}
+    where source_dataset in ('civil_caseman', 'civil_pcol')
+),
+
+party_roles as (
+    select
+        source_system,
+        role_code,
+        role_description
+    from {{ ref('party_roles') }}
+),
+
+postcode_districts as (
+    select
+        outward_code,
+        local_authority_code,
+        local_authority_name,
+        region
+    from {{ ref('postcode_districts') }}
+),
+
+parties as (
+    select * from caseman_parties
+    union all
+    select * from pcol_parties
+),
+
+final as (
+    select
+        parties.source_system,
+        parties.party_id,
+        parties.case_number,
+        parties.record_id,
+        clusters.estimated_person_id,
+        parties.record_id is not null as is_person_record,
+        parties.party_role_code,
+        party_roles.role_description as party_role_description,
+        parties.party_category,
+        parties.party_number,
+        case
+            when parties.is_company then 'organisation' else 'individual'
+        end as party_type,
+        parties.is_represented,
+        parties.date_of_birth is not null as has_date_of_birth,
+        {{ age_in_years('parties.date_of_birth', 'cases.issue_date') }}
+            as age_at_issue,
+        parties.sex,
+        postcode_districts.local_authority_code,
+        postcode_districts.local_authority_name,
+        postcode_districts.region
+    from parties
+    inner join cases
+        on
+            parties.source_system = cases.source_system
+            and parties.case_number = cases.case_number
+    -- Companies are never person-linked: no record id, no person.
+    left join clusters
+        on parties.record_id = clusters.record_id
+    left join party_roles
+        on
+            parties.source_system = party_roles.source_system
+            and parties.party_role_code = party_roles.role_code
+    left join postcode_districts
+        on parties.postcode_outward = postcode_districts.outward_code
+)
+
+select * from final
