@@ -16,7 +16,8 @@
 with
 
 {% for dataset in datasets() %}
-{%- set person_records = 'int_' ~ dataset.system ~ '_person_records_standardised' %}
+{%- set person_records =
+    'int_' ~ dataset.system ~ '_person_records_standardised' %}
 {{ dataset.code }} as (
     select * from {{ ref(person_records) }}
 ),
