@@ -84,10 +84,39 @@ def count_rows(duckdb_path: Path, schema: str) -> int:
         con.close()
 
 
-def measure(people: int, seed: int, folder: Path) -> dict:
+def accuracy(duckdb_path: Path) -> dict:
+    """The linkage evaluation of a built warehouse: pairwise precision,
+    recall and F1 per scope at the default threshold, the journeys, and the
+    F1 gap between sexes and between ethnic groups per scope."""
+    con = duckdb.connect(str(duckdb_path), read_only=True)
+    try:
+        scopes = {
+            scope: {"precision": p, "recall": r, "f1": f1}
+            for scope, p, r, f1 in con.execute(
+                "select scope, precision, recall, f1 from linkage.linkage_person_accuracy "
+                "where threshold_level = 'default' and group_type = 'all' order by scope"
+            ).fetchall()
+        }
+        journeys = con.execute("select * from linkage.linkage_journey_accuracy")
+        columns = [d[0] for d in journeys.description]
+        journey = dict(zip(columns, journeys.fetchone(), strict=True))
+        gaps: dict[str, dict] = {}
+        for scope, group_type, gap in con.execute(
+            "select scope, group_type, f1_gap from linkage.linkage_accuracy_fairness "
+            "where threshold_level = 'default'"
+        ).fetchall():
+            gaps.setdefault(scope, {})[group_type] = gap
+    finally:
+        con.close()
+    return {"scopes": scopes, "journeys": journey, "f1_gaps": gaps}
+
+
+def measure(people: int, seed: int, folder: Path, timing: bool = True) -> dict:
+    """Generate and build at one scale and seed; with ``timing``, also the
+    catalogue and bare Splink on the same records (the speed figures)."""
     dbt = Dbt.in_folder(folder)
     env = dbt.env
-    row: dict = {"people": people}
+    row: dict = {"people": people, "seed": seed}
 
     generate = run_stage(
         [executable("datafirst-generate"), "--people", str(people), "--seed", str(seed), "--quiet"],
@@ -103,6 +132,9 @@ def measure(people: int, seed: int, folder: Path) -> dict:
         "rows_out": count_rows(folder / "warehouse.duckdb", "marts"),
         "layers": layer_seconds(folder / "target"),
     }
+    row["accuracy"] = accuracy(folder / "warehouse.duckdb")
+    if not timing:
+        return row
 
     docs = run_stage(dbt.command("docs", "generate", "--static"), env)
     row["docs"] = {
@@ -210,6 +242,54 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+ACCURACY_SCOPES = (
+    "mags_hocas",
+    "crown_xhibit",
+    "prison_nomis",
+    "probation_delius",
+    "prison_oasys",
+    "familyman",
+    "civil_caseman",
+    "civil_pcol",
+    "cross_justice",
+)
+
+
+def accuracy_table(rows: list[dict]) -> str:
+    """Precision / recall / F1 per scope, a column per scale and seed."""
+    heads = [f"{r['people']:,}, seed {r['seed']}" for r in rows]
+    lines = [
+        "Linkage accuracy at the default threshold (pairwise precision / recall / F1):",
+        "",
+        "| scope | " + " | ".join(heads) + " |",
+        "|---|" + "---|" * len(rows),
+    ]
+    for scope in ACCURACY_SCOPES:
+        cells = []
+        for row in rows:
+            m = row["accuracy"]["scopes"].get(scope)
+            cells.append(f"{m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}" if m else "")
+        lines.append(f"| {scope} | " + " | ".join(cells) + " |")
+    cells = []
+    for row in rows:
+        j = row["accuracy"]["journeys"]
+        cells.append(
+            f"{j['linked_right']:,} right, {j['linked_wrong']} wrong, {j['missed']} missed, "
+            f"{j['lost_to_quarantine']} lost to quarantine"
+        )
+    lines.append("| journeys | " + " | ".join(cells) + " |")
+    # The fairness bar holds for the criminal scopes and cross-justice.
+    fair = (*ACCURACY_SCOPES[:5], "cross_justice")
+    for group in ("sex", "ethnic_group"):
+        cells = []
+        for row in rows:
+            gaps = row["accuracy"]["f1_gaps"]
+            cells.append(f"{max(gaps.get(s, {}).get(group, 0) for s in fair):.3f}")
+        label = f"largest F1 gap by {group} (criminal, cross-justice)"
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def chart(rows: list[dict], path: Path) -> None:
     import matplotlib
 
@@ -253,23 +333,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--seed", type=int, default=20110101)
+    parser.add_argument(
+        "--accuracy-seeds",
+        type=int,
+        nargs="*",
+        default=[777],
+        help="further seeds built at every scale for the accuracy table only",
+    )
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "benchmark")
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: temp)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = []
+    rows, extra = [], []
     for people in args.people:
-        folder = Path(tempfile.mkdtemp(prefix=f"bench{people}-", dir=args.workdir))
-        try:
-            rows.append(measure(people, args.seed, folder))
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        (args.out / "pipeline.json").write_text(json.dumps(rows, indent=2) + "\n")
-        sys.stdout.write(json.dumps(rows[-1]) + "\n")
-        sys.stdout.flush()
+        for seed in (args.seed, *args.accuracy_seeds):
+            folder = Path(tempfile.mkdtemp(prefix=f"bench{people}-", dir=args.workdir))
+            try:
+                row = measure(people, seed, folder, timing=seed == args.seed)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            (rows if seed == args.seed else extra).append(row)
+            (args.out / "pipeline.json").write_text(json.dumps(rows + extra, indent=2) + "\n")
+            sys.stdout.write(json.dumps(row) + "\n")
+            sys.stdout.flush()
     chart(rows, args.out / "pipeline.png")
-    text = table(rows)
+    ordered = sorted(rows + extra, key=lambda r: (r["people"], r["seed"] != args.seed))
+    text = table(rows) + "\n\n" + accuracy_table(ordered)
     sys.stdout.write(text + "\n")
     if args.readme:
         write_readme(text)

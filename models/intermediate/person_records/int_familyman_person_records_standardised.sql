@@ -22,8 +22,33 @@ people as (
     where not parties.is_organisation
 ),
 
+-- The names of the other people party to each record's case: the same
+-- ex-partner or child in two cases is evidence that two records are one
+-- person.
+co_parties as (
+    select
+        people.party_id,
+        {{ array_agg_distinct("others.forename || ' ' || others.surname") }}
+            as co_party_names
+    from people
+    inner join people as others
+        on
+            people.case_number = others.case_number
+            and people.party_id <> others.party_id
+    group by people.party_id
+),
+
+people_with_co_parties as (
+    select
+        people.*,
+        co_parties.co_party_names
+    from people
+    left join co_parties
+        on people.party_id = co_parties.party_id
+),
+
 final as (
-    {{ standardise_person_records('familyman', 'people', {
+    {{ standardise_person_records('familyman', 'people_with_co_parties', {
         'source_record_id': 'party_id',
         'forename': 'forename',
         'middle_names': 'middle_names',
@@ -34,6 +59,7 @@ final as (
         'postcode': 'postcode',
         'postcode_outward': 'postcode_outward',
         'party_category': 'party_category',
+        'co_party_names': 'co_party_names',
         'event_date': 'issue_date',
     }) }}
 )

@@ -22,6 +22,7 @@ compared_groups as (
 final as (
     select
         scope,
+        scope_kind,
         threshold_level,
         group_type,
         {%- for metric in metrics %}
@@ -38,6 +39,7 @@ final as (
     from compared_groups
     group by
         scope,
+        scope_kind,
         threshold_level,
         group_type
 )

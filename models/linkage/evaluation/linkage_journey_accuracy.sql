@@ -1,5 +1,7 @@
 {#- How well the journey linkage finds the magistrates' case each Crown case
-    came from, against the generator's truth. -#}
+    came from, against the generator's truth: every trusted Crown case, and
+    apart, the Crown cases of the truth whose journey was lost to the
+    quarantine (the Crown row or its magistrates' row). -#}
 with
 
 crown_records as (
@@ -38,7 +40,25 @@ judged as (
         on crown_records.record_id = links.crown_record_id
 ),
 
-final as (
+-- Crown cases of the truth from a magistrates' case of the extract whose
+-- Crown row, or magistrates' row, was quarantined: they cannot be linked.
+lost as (
+    select count(*) as lost_to_quarantine
+    from truth
+    where
+        truth.is_mags_case_in_extract
+        and (
+            truth.crown_record_id not in (
+                select crown_records.record_id from crown_records
+            )
+            or truth.mags_record_id not in (
+                select prepared.record_id
+                from {{ ref('int_court_cases_journey_prepared') }} as prepared
+            )
+        )
+),
+
+counted as (
     select
         count(*) as crown_cases,
         count(*) filter (where came_from_linkable_case)
@@ -57,6 +77,20 @@ final as (
         / nullif(count(*) filter (where came_from_linkable_case), 0)
             as share_missed
     from judged
+),
+
+final as (
+    select
+        counted.*,
+        lost.lost_to_quarantine,
+        cast(counted.linked_right as double)
+        / nullif(
+            counted.crown_cases_from_linkable_mags_case
+            + lost.lost_to_quarantine,
+            0
+        ) as share_of_truth_linked_right
+    from counted
+    cross join lost
 )
 
 select * from final

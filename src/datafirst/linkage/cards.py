@@ -73,9 +73,29 @@ def write_card(trained: dict, path: Path) -> None:
         "",
         "## Comparisons and match weights",
         "",
+        f"![Match weights, m and u, and precision and recall against the threshold]"
+        f"({path.with_suffix('.png').name})",
+        "",
         "Match weight of each level (log2 of m/u), strongest first.",
         "",
     ]
+    regularisation = meta.get("regularisation")
+    if regularisation:
+        lines[-4:-4] = [
+            "m probabilities regularised towards the pooled "
+            f"`{regularisation['pooled_model']}` model (`datafirst.linkage.regularise`): "
+            f"this model expects {regularisation['expected_matches']:,.0f} matching pairs "
+            f"in training, the pooled estimate counts as {regularisation['pseudo_pairs']}. "
+            "Levels changed (m from expectation maximisation, then regularised):",
+            "",
+            "| comparison | level | m (EM) | m |",
+            "|---|---|---:|---:|",
+            *[
+                f"| {c['comparison']} | {c['level']} | {_probability(c['m_em'])} | {c['m']:.4g} |"
+                for c in regularisation["levels"]
+            ],
+            "",
+        ]
     import math
 
     for comparison in splink["comparisons"]:
@@ -94,3 +114,79 @@ def write_card(trained: dict, path: Path) -> None:
             )
         lines.append("")
     path.write_text("\n".join(lines) + "\n")
+    write_chart(trained, path.with_suffix(".png"))
+
+
+def _probability(value: float | None) -> str:
+    return "unseen" if value is None else f"{value:.4g}"
+
+
+def _levels(splink: dict) -> list[tuple[str, float | None, float | None]]:
+    """(comparison: level, m, u) of every non-null level, in model order."""
+    return [
+        (
+            f"{c['output_column_name']}: {level['label_for_charts']}",
+            level.get("m_probability"),
+            level.get("u_probability"),
+        )
+        for c in splink["comparisons"]
+        for level in c["comparison_levels"]
+        if not level.get("is_null_level")
+    ]
+
+
+def write_chart(trained: dict, path: Path) -> None:
+    """The charts a data scientist checks a Fellegi-Sunter model by: the
+    match weight of every comparison level, its m and u probabilities, and
+    the estimated precision and recall of the links above each threshold
+    (from the clerical review's bands), with the chosen thresholds."""
+    import math
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    meta, levels = trained["datafirst"], _levels(trained["splink"])
+    labels = [label for label, _, _ in levels]
+    weights = [math.log2(m / u) if m and u else 0.0 for _, m, u in levels]
+    fig, (ax_w, ax_mu, ax_t) = plt.subplots(
+        1, 3, figsize=(16, max(4.5, 0.22 * len(levels))), gridspec_kw={"width_ratios": [3, 3, 2]}
+    )
+    y = list(range(len(levels)))[::-1]
+    ax_w.barh(
+        y,
+        [max(min(w, 25), -25) for w in weights],
+        color=["#2a7" if w >= 0 else "#c44" for w in weights],
+    )
+    ax_w.set_yticks(y, labels, fontsize=6)
+    ax_w.set_xlabel("match weight (log2 m/u, clipped at ±25)")
+    ax_w.axvline(0, color="black", linewidth=0.5)
+    ax_mu.scatter([m or 1e-9 for _, m, _ in levels], y, label="m", marker="o", s=12)
+    ax_mu.scatter([u or 1e-9 for _, _, u in levels], y, label="u", marker="x", s=12)
+    ax_mu.set_xscale("log")
+    ax_mu.set_yticks(y, [""] * len(y))
+    ax_mu.set_xlabel("probability (unseen levels at 1e-9)")
+    ax_mu.legend(fontsize=7)
+    bands = sorted(meta["clerical_review"], key=lambda b: -b["band"])
+    estimated = [b["pairs"] * (b.get("estimated_precision") or 0) for b in bands]
+    total = sum(estimated) or 1
+    edges, precision, recall, true_sum, pair_sum = [], [], [], 0.0, 0
+    for band, matches in zip(bands, estimated, strict=True):
+        true_sum, pair_sum = true_sum + matches, pair_sum + band["pairs"]
+        edges.append(band["band"])
+        precision.append(true_sum / pair_sum)
+        recall.append(true_sum / total)
+    ax_t.plot(edges, precision, label="precision above", marker=".")
+    ax_t.plot(edges, recall, label="share of estimated matches above", marker=".")
+    for level, weight in meta["threshold_match_weights"].items():
+        ax_t.axvline(weight, linestyle="--", linewidth=0.8, color="grey")
+        ax_t.text(weight, 0.02, level, rotation=90, fontsize=7)
+    ax_t.set_xlabel("threshold (match weight)")
+    ax_t.set_ylim(0, 1.02)
+    ax_t.legend(fontsize=7, loc="lower left")
+    fig.suptitle(meta["model"], fontsize=10)
+    fig.tight_layout()
+    fig.subplots_adjust(left=0.2)
+    fig.savefig(path, dpi=90)
+    plt.close(fig)

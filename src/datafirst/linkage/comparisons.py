@@ -208,3 +208,23 @@ def exact(column: str):
         output_column_name=column,
         comparison_levels=[_null(column), _level(f"{column}_l = {column}_r", "exact"), _ELSE],
     )
+
+
+def co_party_names():
+    """Evidence from the case: the two records' cases have a co-party of the
+    same recorded name (in family cases, the same ex-partner or child)."""
+    return cl.CustomComparison(
+        output_column_name="co_party_names",
+        comparison_levels=[
+            {
+                "sql_condition": "co_party_names_l is null or co_party_names_r is null",
+                "label_for_charts": "no other person party to one of the cases",
+                "is_null_level": True,
+            },
+            _level(
+                "list_has_any(co_party_names_l, co_party_names_r)",
+                "a co-party of the same name",
+            ),
+            _ELSE,
+        ],
+    )

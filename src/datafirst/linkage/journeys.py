@@ -5,11 +5,11 @@ evidence (the cross-justice person id), then one link per Crown case."""
 
 from __future__ import annotations
 
-import duckdb
 import pyarrow as pa
 import splink.comparison_library as cl
 from splink import SettingsCreator
 
+from datafirst.linkage import engine
 from datafirst.linkage.engine import new_linker
 from datafirst.linkage.specs import JOURNEY, JourneyModel
 
@@ -107,7 +107,7 @@ def settings(model: JourneyModel = JOURNEY) -> SettingsCreator:
 
 def journey_tables(cases: pa.Table, clusters: pa.Table) -> dict[str, pa.Table]:
     """The two sides, with each case's cross-justice person id."""
-    con = duckdb.connect()
+    con = engine.connect()
     con.register("cases", cases)
     con.register("clusters", clusters)
     out = {}
@@ -138,7 +138,7 @@ def score(trained: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
 def best_links(scored: pa.Table, threshold: float) -> pa.Table:
     """One magistrates' case per Crown case: the highest-scoring pair at or
     above the threshold (ties to the smaller record id)."""
-    con = duckdb.connect()
+    con = engine.connect()
     con.register("scored", scored)
     out = con.sql(
         f"""

@@ -28,8 +28,9 @@ from datafirst.generator import GeneratorConfig, generate
 from datafirst.generator.config import PROFILES
 from datafirst.linkage import engine
 from datafirst.linkage.cards import write_card
+from datafirst.linkage.regularise import PSEUDO_PAIRS, expected_matches, regularise
 from datafirst.linkage.review import review
-from datafirst.linkage.specs import ALL_MODELS, PersonModel
+from datafirst.linkage.specs import ALL_MODELS, CROSS_JUSTICE, PersonModel
 from datafirst.project import DATA_DIR, Dbt
 
 log = logging.getLogger(__name__)
@@ -225,7 +226,16 @@ def _suffix(rule: str) -> str:
     return re.sub(r"\b([lr])\.(\w+)", lambda m: f"{m.group(2)}_{m.group(1)}", rule)
 
 
-def train_model(model: PersonModel, records: pa.Table, truth: pa.Table, seed: int) -> dict:
+def train_model(
+    model: PersonModel,
+    records: pa.Table,
+    truth: pa.Table,
+    seed: int,
+    pooled: dict | None = None,
+) -> dict:
+    """Train one person model; a deduplication model's m probabilities are
+    regularised towards ``pooled`` (the cross-justice model, as Splink saves
+    it) when given."""
     started = time.perf_counter()
     tables = engine.split_by_dataset(records, model)
     counts = true_pair_counts(model, tables, truth)
@@ -238,6 +248,16 @@ def train_model(model: PersonModel, records: pa.Table, truth: pa.Table, seed: in
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
     splink_model = linker.misc.save_model_to_json()
     splink_model.pop("linker_uid", None)  # a random id of this Python object
+    regularisation = None
+    if pooled is not None and model.link_type == "dedupe_only":
+        matches = expected_matches(splink_model, sum(t.num_rows for t in tables.values()))
+        splink_model, changes = regularise(splink_model, pooled, matches)
+        regularisation = {
+            "pooled_model": CROSS_JUSTICE.name,
+            "pseudo_pairs": PSEUDO_PAIRS,
+            "expected_matches": round(matches, 1),
+            "levels": changes,
+        }
     scored = engine.score_pairs(splink_model, tables, floor=0.001)
     result = review(
         scored.select(["record_id_l", "record_id_r", "match_weight"]),
@@ -262,6 +282,7 @@ def train_model(model: PersonModel, records: pa.Table, truth: pa.Table, seed: in
         "deterministic_recall": counts["deterministic_recall"],
         "blocking_rules": list(model.blocking),
         "training_blocking_rules": list(model.training_blocking),
+        "regularisation": regularisation,
         "target_precision": model.target_precision,
         "band_precision_floor": model.band_precision_floor,
         "thresholds": result.thresholds,
@@ -287,7 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         build_training_warehouse(args.workdir, args.people, args.seed)
     records, truth = load_training_data(args.workdir)
     args.out.mkdir(parents=True, exist_ok=True)
-    for name in args.models:
+    # The cross-justice model first: the deduplication models are
+    # regularised towards it.
+    names = sorted(args.models, key=lambda name: name != CROSS_JUSTICE.name)
+    for name in names:
         if name == "link_mags_crown":
             # The journey model reads the person ids the person models give.
             links = engine.score_links(records, args.out)
@@ -295,7 +319,10 @@ def main(argv: list[str] | None = None) -> int:
             cases, journey_truth = load_journey_data(args.workdir)
             trained = train_journey(cases, clusters, journey_truth, args.seed)
         else:
-            trained = train_model(ALL_MODELS[name], records, truth, args.seed)
+            pooled = None
+            if name != CROSS_JUSTICE.name:
+                pooled = engine.load_model(CROSS_JUSTICE.name, args.out)["splink"]
+            trained = train_model(ALL_MODELS[name], records, truth, args.seed, pooled)
         trained["datafirst"]["training"]["people"] = args.people
         (args.out / f"{name}.json").write_text(json.dumps(trained, indent=2, sort_keys=True) + "\n")
         write_card(trained, args.out / f"{name}.md")

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from datafirst.registry import caseman, delius, familyman, libra, nomis, oasys, pcol, xhibit
 from datafirst.registry.model import (
+    CASE_EVIDENCE,
     IDENTIFIERS,
     KINDS,
+    PERSON_IDENTIFIERS,
     ROLES,
     TYPES,
     Column,
@@ -59,8 +61,10 @@ def all_tables() -> list[TableSpec]:
 
 
 __all__ = [
+    "CASE_EVIDENCE",
     "DATASETS",
     "IDENTIFIERS",
+    "PERSON_IDENTIFIERS",
     "KINDS",
     "ROLES",
     "SYSTEMS",

@@ -183,7 +183,15 @@ SOURCE = SourceSystem(
         title="Family court",
         kind="family",
         person_table="parties",
-        identifiers=("forename", "middle_names", "surname", "date_of_birth", "postcode", "sex"),
+        identifiers=(
+            "forename",
+            "middle_names",
+            "surname",
+            "date_of_birth",
+            "postcode",
+            "sex",
+            "co_party_names",
+        ),
         published_tables=("family_cases", "family_people"),
     ),
 )

@@ -40,9 +40,9 @@ ROLES = {
 #: (dates of birth mostly missing) differently.
 KINDS = ("criminal", "family", "civil")
 
-#: Identifiers a dataset's person records may hold: the linker compares
-#: only those a source holds.
-IDENTIFIERS = (
+#: Identifiers of a person a dataset's person records may hold, in the
+#: order the linkage compares them: it compares only those a source holds.
+PERSON_IDENTIFIERS = (
     "forename",
     "middle_names",
     "surname",
@@ -51,6 +51,11 @@ IDENTIFIERS = (
     "sex",
     "pnc_number",
 )
+#: Evidence from a record's case rather than its person: the names of the
+#: other people party to the same case (the same ex-partner or child in two
+#: family cases).
+CASE_EVIDENCE = ("co_party_names",)
+IDENTIFIERS = PERSON_IDENTIFIERS + CASE_EVIDENCE
 
 
 @dataclass(frozen=True)
