@@ -1,7 +1,7 @@
 {#-
     The structural quarantine checks of a staging row, the same in every
     staging model and always first: a raw value that could not be read
-    (raw_value_problem: invalid_utf8, oversized_text or out_of_range, with
+    (raw_value_problem: invalid_encoding, oversized_text or out_of_range, with
     its column), then null_key when the row has no key, duplicate_key on
     every row after the first (in source_row_number order) with the same
     key, so that exactly one row per key is trusted, and null_parent_key

@@ -2,7 +2,7 @@
     The first raw value of a staging row that could not be read, as a
     quarantine reason (null when every value could be): the shared source
     read's raw_text_problem (a text value that is not valid UTF-8,
-    invalid_utf8:<column>, or longer than its column allows,
+    invalid_encoding:<column>, or longer than its column allows,
     oversized_text:<column>; see the sources' external_location), then
     out_of_range:<column> for a number the staging model narrows to a smaller
     type (bigint to integer, double to decimal) that does not fit it. Placed

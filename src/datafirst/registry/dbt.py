@@ -80,7 +80,7 @@ def render_read(spec: TableSpec) -> str:
     and once dropping it (``utf8_validation``); a value that differs between
     the two held invalid bytes. Such a value, and a text value longer than
     its column's :attr:`~datafirst.registry.Column.max_length`, is nulled,
-    and ``raw_text_problem`` names the first one (``invalid_utf8:<column>``
+    and ``raw_text_problem`` names the first one (``invalid_encoding:<column>``
     or ``oversized_text:<column>``): the staging model quarantines the row
     (macro ``raw_value_problem``) instead of failing the table, and no
     message quotes the value.
@@ -95,17 +95,22 @@ def render_read(spec: TableSpec) -> str:
     ]
     problems = [
         f"case when replaced.{c.name} is distinct from ignored.{c.name}"
-        f" then 'invalid_utf8:{c.name}'"
+        f" then 'invalid_encoding:{c.name}'"
         f" when length(replaced.{c.name}) > {c.max_length}"
         f" then 'oversized_text:{c.name}' end"
         for c in texts
     ]
+    star = ["        replaced.*,"]
+    if replaced:
+        star = [
+            "        replaced.* replace (",
+            *(f"            {line}," for line in replaced),
+            "        ),",
+        ]
     lines = [
         "(",
         "    select",
-        "        replaced.* replace (",
-        *(f"            {line}," for line in replaced),
-        "        ),",
+        *star,
         "        coalesce(",
         *(f"            {line}," for line in problems),
         "            cast(null as varchar)",
