@@ -4,13 +4,18 @@
     (null when none applies, i.e. the row is trusted).
 
     Arguments:
-        checks: list of [condition SQL, reason text] pairs, most important
-            first, e.g. [['id is null', 'null_key']].
+        checks: list of [condition SQL, reason] pairs, most important
+            first, e.g. [['id is null', 'null_key']]. A reason is text, or a
+            dict {'expression': SQL} when the row itself names it (e.g.
+            {'expression': 'raw_value_problem'}, see key_checks).
 -#}
 {% macro first_reason(checks) -%}
     coalesce(
         {%- for condition, reason in checks %}
-        case when {{ condition }} then '{{ reason }}' end,
+        case when {{ condition }} then
+            {%- if reason is mapping %} {{ reason.expression }}
+            {%- else %} '{{ reason }}'
+            {%- endif %} end,
         {%- endfor %}
         cast(null as varchar)
     )

@@ -1,10 +1,11 @@
 {#-
-    The quarantine checks on a staging row's keys, the same in every staging
-    model and always checked first: null_key when the row has no key,
-    duplicate_key on every row after the first (in source_row_number order)
-    with the same key, so that exactly one row per key is trusted, and
-    null_parent_key when the row has no parent key. For first_reason, in
-    that order.
+    The structural quarantine checks of a staging row, the same in every
+    staging model and always first: a raw value that could not be read
+    (raw_value_problem: invalid_encoding, oversized_text or out_of_range, with
+    its column), then null_key when the row has no key, duplicate_key on
+    every row after the first (in source_row_number order) with the same
+    key, so that exactly one row per key is trusted, and null_parent_key
+    when the row has no parent key. For first_reason, in that order.
 
     Arguments:
         key: the column holding the row's key, e.g. 'hearing_id'.
@@ -13,6 +14,8 @@
 -#}
 {% macro key_checks(key, parent_key=none) -%}
     {%- set checks = [
+        ['raw_value_problem is not null',
+            {'expression': 'raw_value_problem'}],
         [key ~ ' is null', 'null_key'],
         ['row_number() over (partition by ' ~ key
             ~ ' order by source_row_number) > 1', 'duplicate_key'],

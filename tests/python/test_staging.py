@@ -5,12 +5,20 @@ standardisation macros handle the tricky cases."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
+from datafirst import registry
+from datafirst.extracts import read_manifest, write_manifest
 from datafirst.generator.systems import all_tables
+from datafirst.project import PROJECT_ROOT
+from datafirst.registry.dbt import render_read
 
 TABLES = all_tables()
 
@@ -116,6 +124,7 @@ def test_missing_or_empty_extract_stops_the_build_naming_it(warehouse, tmp_path,
     else:
         schema = pq.read_schema(victim)
         pq.write_table(schema.empty_table(), victim)
+    write_manifest(raw, read_manifest(raw))  # still a synthetic extract
     result = warehouse.dbt(
         "build",
         "-s",
@@ -125,6 +134,137 @@ def test_missing_or_empty_extract_stops_the_build_naming_it(warehouse, tmp_path,
     )
     assert result.returncode != 0
     assert f"nomis.incidents: {problem} extract" in result.stdout
+
+
+def test_a_drifted_extract_stops_the_build_naming_table_column_and_types(warehouse, tmp_path):
+    """Issue 13: an integer id written as a double emptied the marts silently.
+    Every drift is named, nothing is built, and no raw value is quoted."""
+    raw = tmp_path / "raw"
+    shutil.copytree(warehouse.raw_dir, raw)
+    raw_values = []
+
+    def rewrite(system, table, change):
+        path = raw / system / f"{table}.parquet"
+        pq.write_table(change(pq.read_table(path)), path)
+
+    def id_as_double(table):
+        ids = table.column("defendant_case_id").cast(pa.float64())
+        raw_values.extend(f"{value:.1f}" for value in ids.to_pylist()[:20])
+        return table.set_column(
+            table.schema.get_field_index("defendant_case_id"), "defendant_case_id", ids
+        )
+
+    def date_as_text(table):
+        dates = pc.strftime(table.column("birth_date"), format="%d/%m/%Y")
+        raw_values.extend(value for value in dates.to_pylist()[:20] if value)
+        return table.set_column(table.schema.get_field_index("birth_date"), "birth_date", dates)
+
+    def extra_column(table):
+        notes = [f"note-{i}-about-someone" for i in range(table.num_rows)]
+        raw_values.extend(notes[:20])
+        return table.append_column("notes", pa.array(notes))
+
+    rewrite("libra", "offence", id_as_double)
+    rewrite("nomis", "offenders", date_as_text)
+    rewrite("nomis", "incidents", extra_column)
+    rewrite("familyman", "cases", lambda table: table.drop(["case_status"]))
+    write_manifest(raw, read_manifest(raw))
+    database = tmp_path / "drifted.duckdb"
+    result = warehouse.dbt(
+        "build",
+        "-s",
+        "stg_libra__hearing",
+        DATAFIRST_RAW_DIR=str(raw),
+        DATAFIRST_DUCKDB_PATH=str(database),
+    )
+    assert result.returncode != 0
+    for message in (
+        "libra.offence.defendant_case_id: type changed (expected bigint, found double)",
+        "nomis.offenders.birth_date: type changed (expected date, found varchar)",
+        "nomis.incidents.notes: extra column (expected none, found varchar)",
+        "familyman.cases.case_status: missing column (expected varchar)",
+    ):
+        assert message in result.stdout, result.stdout[-3000:]
+    assert "stg_libra__hearing" not in _built(result.stdout)
+    output = result.stdout + result.stderr
+    assert not [value for value in raw_values if value in output]
+
+
+def _built(stdout: str) -> str:
+    return "\n".join(line for line in stdout.splitlines() if " OK created " in line)
+
+
+# --- one bad value quarantines one row -----------------------------------------------
+
+
+def _write_with_invalid_utf8(path, ids, names):
+    binary = pa.array(names, type=pa.binary())
+    text = pa.Array.from_buffers(pa.string(), len(binary), binary.buffers())
+    pq.write_table(pa.table({"party_id": pa.array(ids, pa.int64()), "surname": text}), path)
+
+
+def test_the_shared_read_names_undecodable_and_oversized_text_instead_of_failing(tmp_path):
+    """DuckDB refuses a whole Parquet file over one invalid UTF-8 value, and
+    its error quotes the value; the read every staging model goes through
+    (the sources' external_location) nulls such a value and names it."""
+    spec = registry.TableSpec(
+        "sys",
+        "parties",
+        "a table",
+        "party",
+        (
+            registry.Column("party_id", "int64", "the key", "key"),
+            registry.Column("surname", "string", "a name", "name"),
+        ),
+    )
+    path = tmp_path / "sys" / "parties.parquet"
+    path.parent.mkdir()
+    names = [b"Smith", b"Zebedee\xff\xfeQuixote", b"Lee", b"O" * 256, None, "Zo\u00eb".encode()]
+    _write_with_invalid_utf8(path, list(range(len(names))), names)
+    con = duckdb.connect()
+    with pytest.raises(duckdb.InvalidInputException, match="not valid UTF8"):
+        con.execute(f"select * from read_parquet('{path}')").fetchall()
+    read = render_read(spec).replace(
+        "{{ env_var('DATAFIRST_RAW_DIR', 'data/raw') }}", str(tmp_path)
+    )
+    rows = con.execute(
+        f"select party_id, surname, raw_text_problem from {read} order by party_id"
+    ).fetchall()
+    assert rows == [
+        (0, "Smith", None),
+        (1, None, "invalid_encoding:surname"),
+        (2, "Lee", None),
+        (3, None, "oversized_text:surname"),
+        (4, None, None),
+        (5, "Zo\u00eb", None),
+    ]
+
+
+SAFE_CASTS = {("timestamp", "date")}
+
+
+@pytest.mark.parametrize("spec", TABLES, ids=_id)
+def test_staging_never_casts_a_raw_value_in_a_way_that_can_fail(spec):
+    """A cast that can fail on data (bigint to integer, double to decimal)
+    raises an error quoting the value: staging narrows with try_cast and
+    names the column in raw_value_problem, which quarantines the row."""
+    path = (
+        PROJECT_ROOT / "models" / "staging" / spec.system / f"stg_{spec.system}__{spec.table}.sql"
+    )
+    sql = path.read_text()
+    declared = {c.name: registry.TYPES[c.type].replace(" ", "") for c in spec.columns}
+    casts = re.findall(r"(?<![\w])(try_cast|cast)\((\w+) as ([a-z]+(?:\(\d+, ?\d+\))?)\)", sql)
+    checked = re.search(r"raw_value_problem\((\{.*?\})?\)", sql, re.S)
+    assert checked, "no raw_value_problem in the renamed CTE"
+    narrowed = dict(re.findall(r"'(\w+)': '([^']+)'", checked.group(1) or ""))
+    for function, column, target in casts:
+        if column not in declared or target == "varchar":
+            continue
+        source, target = declared[column], target.replace(" ", "")
+        if function == "try_cast":
+            assert narrowed.get(column, "").replace(" ", "") == target, column
+        else:
+            assert source == target or (source, target) in SAFE_CASTS, (column, source, target)
 
 
 # --- standardisation macros ---------------------------------------------------------

@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(hearing_id as varchar) as hearing_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(case_number as varchar) as case_number,
 
         -- codes

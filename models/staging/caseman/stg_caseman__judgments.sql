@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(judgment_id as varchar) as judgment_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(case_number as varchar) as case_number,
         cast(against_party_id as varchar) as against_party_id,
 

@@ -11,6 +11,10 @@ renamed as (
         -- ids
         cast(event_id as varchar) as event_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'event_number': 'integer',
+            'disposal_length': 'integer',
+        }) }} as raw_value_problem,
         cast(offender_id as varchar) as offender_id,
 
         -- codes
@@ -20,8 +24,8 @@ renamed as (
         nullif(trim(probation_area_code), '') as probation_area_code,
 
         -- numbers
-        cast(event_number as integer) as event_number,
-        cast(disposal_length as integer) as disposal_length,
+        try_cast(event_number as integer) as event_number,
+        try_cast(disposal_length as integer) as disposal_length,
         lower(nullif(trim(length_unit), '')) as disposal_length_unit,
 
         -- dates

@@ -11,6 +11,7 @@ renamed as (
         -- ids
         cast(offender_id as varchar) as offender_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         upper(nullif(trim(crn), '')) as crn,
         {{ standardise_pnc('pnc_number') }} as pnc_number,
         upper(nullif(trim(cro_number), '')) as cro_number,

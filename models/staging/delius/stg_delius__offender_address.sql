@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(offender_address_id as varchar) as offender_address_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(offender_id as varchar) as offender_id,
 
         -- address

@@ -11,6 +11,7 @@ renamed as (
         -- ids
         cast(pss_rqmnt_id as varchar) as pss_rqmnt_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(event_id as varchar) as event_id,
 
         -- codes

@@ -11,6 +11,9 @@ renamed as (
         -- ids
         cast(rqmnt_id as varchar) as rqmnt_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'length': 'integer',
+        }) }} as raw_value_problem,
         cast(event_id as varchar) as event_id,
 
         -- codes
@@ -22,7 +25,7 @@ renamed as (
             'requirement_code', 'length_unit') }} as length_unit,
 
         -- numbers
-        cast(length as integer) as length,
+        try_cast(length as integer) as length,
 
         -- dates
         nullif(trim(start_date), '') as start_date_source,

@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(case_number as varchar) as case_number,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
 
         -- codes
         nullif(trim(court_code), '') as court_code,

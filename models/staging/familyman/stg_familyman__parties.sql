@@ -16,6 +16,7 @@ renamed as (
         -- ids
         cast(party_id as varchar) as party_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(case_number as varchar) as case_number,
 
         -- role and kind of party

@@ -13,6 +13,7 @@ renamed as (
         -- ids
         cast(defendant_case_id as varchar) as defendant_case_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         nullif(trim(case_number), '') as case_number,
         upper(nullif(trim(urn), '')) as police_urn,
         nullif(trim(court_code), '') as court_code,

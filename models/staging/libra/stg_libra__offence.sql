@@ -9,6 +9,12 @@ renamed as (
         -- ids
         cast(offence_id as varchar) as offence_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'offence_seq': 'integer',
+            'custody_days': 'integer',
+            'order_months': 'integer',
+            'amount': 'decimal(12, 2)',
+        }) }} as raw_value_problem,
         cast(defendant_case_id as varchar) as defendant_case_id,
 
         -- codes
@@ -21,10 +27,10 @@ renamed as (
             'disposal_type', {'source_system': 'libra'}) }} as disposal_type,
 
         -- numbers
-        cast(offence_seq as integer) as offence_seq,
-        cast(custody_days as integer) as custody_days,
-        cast(order_months as integer) as order_months,
-        cast(amount as decimal(12, 2)) as amount,
+        try_cast(offence_seq as integer) as offence_seq,
+        try_cast(custody_days as integer) as custody_days,
+        try_cast(order_months as integer) as order_months,
+        try_cast(amount as decimal(12, 2)) as amount,
 
         -- dates
         nullif(trim(offence_date), '') as offence_date_source,

@@ -21,6 +21,9 @@ renamed as (
         -- ids
         cast(movement_id as varchar) as movement_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'movement_seq': 'integer',
+        }) }} as raw_value_problem,
         cast(offender_book_id as varchar) as offender_book_id,
 
         -- codes
@@ -43,7 +46,7 @@ renamed as (
         nullif(trim(to_agy_loc_id), '') as to_agy_loc_id,
 
         -- numbers
-        cast(movement_seq as integer) as movement_seq,
+        try_cast(movement_seq as integer) as movement_seq,
 
         -- dates (typed date in the source; time held as HH:MM text)
         cast(movement_date as date) as movement_date,

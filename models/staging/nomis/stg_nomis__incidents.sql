@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(incident_party_id as varchar) as incident_party_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(incident_case_id as varchar) as incident_case_id,
         cast(offender_book_id as varchar) as offender_book_id,
 

@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(alias_offender_id as varchar) as alias_offender_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(root_offender_id as varchar) as root_offender_id,
 
         -- codes

@@ -9,6 +9,10 @@ renamed as (
         -- ids
         cast(sentence_id as varchar) as sentence_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'sentence_seq': 'integer',
+            'sentence_length_days': 'integer',
+        }) }} as raw_value_problem,
         cast(offender_book_id as varchar) as offender_book_id,
 
         -- codes
@@ -20,8 +24,8 @@ renamed as (
         end as spell_type,
 
         -- numbers
-        cast(sentence_seq as integer) as sentence_seq,
-        cast(sentence_length_days as integer) as sentence_length_days,
+        try_cast(sentence_seq as integer) as sentence_seq,
+        try_cast(sentence_length_days as integer) as sentence_length_days,
 
         -- dates (typed dates in the source)
         cast(start_date as date) as start_date,

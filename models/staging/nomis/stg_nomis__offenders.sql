@@ -13,6 +13,7 @@ renamed as (
         -- ids
         cast(offender_id as varchar) as offender_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         upper(nullif(trim(offender_id_display), '')) as prison_number,
         {{ standardise_pnc('pnc_number') }} as pnc_number,
         upper(nullif(trim(cro_number), '')) as cro_number,

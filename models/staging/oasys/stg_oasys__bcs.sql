@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(bcs_pk as varchar) as bcs_pk,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(oasys_set_pk as varchar) as oasys_set_pk,
 
         -- raw 'Y'/'N' answers kept for the checks below

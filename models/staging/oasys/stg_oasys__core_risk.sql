@@ -9,6 +9,20 @@ renamed as (
         -- ids
         cast(core_risk_pk as varchar) as core_risk_pk,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'ogrs3_1yr': 'integer',
+            'ogrs3_2yr': 'integer',
+            'ogp_1yr': 'integer',
+            'ovp_1yr': 'integer',
+            'accommodation_score': 'integer',
+            'ete_score': 'integer',
+            'relationships_score': 'integer',
+            'lifestyle_score': 'integer',
+            'drug_misuse_score': 'integer',
+            'alcohol_misuse_score': 'integer',
+            'thinking_behaviour_score': 'integer',
+            'attitudes_score': 'integer',
+        }) }} as raw_value_problem,
         cast(oasys_set_pk as varchar) as oasys_set_pk,
 
         -- codes
@@ -17,20 +31,21 @@ renamed as (
             'rosh_level') }} as rosh_level,
 
         -- numbers: predictor probabilities (%)
-        cast(ogrs3_1yr as integer) as ogrs3_1yr,
-        cast(ogrs3_2yr as integer) as ogrs3_2yr,
-        cast(ogp_1yr as integer) as ogp_1yr,
-        cast(ovp_1yr as integer) as ovp_1yr,
+        try_cast(ogrs3_1yr as integer) as ogrs3_1yr,
+        try_cast(ogrs3_2yr as integer) as ogrs3_2yr,
+        try_cast(ogp_1yr as integer) as ogp_1yr,
+        try_cast(ovp_1yr as integer) as ovp_1yr,
 
         -- numbers: criminogenic need scores (0-2)
-        cast(accommodation_score as integer) as accommodation_score,
-        cast(ete_score as integer) as ete_score,
-        cast(relationships_score as integer) as relationships_score,
-        cast(lifestyle_score as integer) as lifestyle_score,
-        cast(drug_misuse_score as integer) as drug_misuse_score,
-        cast(alcohol_misuse_score as integer) as alcohol_misuse_score,
-        cast(thinking_behaviour_score as integer) as thinking_behaviour_score,
-        cast(attitudes_score as integer) as attitudes_score
+        try_cast(accommodation_score as integer) as accommodation_score,
+        try_cast(ete_score as integer) as ete_score,
+        try_cast(relationships_score as integer) as relationships_score,
+        try_cast(lifestyle_score as integer) as lifestyle_score,
+        try_cast(drug_misuse_score as integer) as drug_misuse_score,
+        try_cast(alcohol_misuse_score as integer) as alcohol_misuse_score,
+        try_cast(thinking_behaviour_score as integer)
+            as thinking_behaviour_score,
+        try_cast(attitudes_score as integer) as attitudes_score
     from source
 ),
 

@@ -14,10 +14,13 @@ renamed as (
         -- ids
         cast(isp_pk as varchar) as isp_pk,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'objectives_count': 'integer',
+        }) }} as raw_value_problem,
         cast(oasys_set_pk as varchar) as oasys_set_pk,
 
         -- numbers
-        cast(objectives_count as integer) as objectives_count,
+        try_cast(objectives_count as integer) as objectives_count,
 
         -- booleans
         upper(nullif(trim(offender_attended), ''))

@@ -15,6 +15,7 @@ renamed as (
         -- ids
         cast(oasys_set_pk as varchar) as oasys_set_pk,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(offender_pk as varchar) as offender_pk,
         cast(parent_oasys_set_pk as varchar) as parent_oasys_set_pk,
 

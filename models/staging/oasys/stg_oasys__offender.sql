@@ -13,6 +13,7 @@ renamed as (
         -- ids
         cast(offender_pk as varchar) as offender_pk,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         {{ standardise_pnc('pnc') }} as pnc_number,
         upper(nullif(trim(cms_prob_number), '')) as cms_prob_number,
 

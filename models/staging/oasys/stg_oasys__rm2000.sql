@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(rm2000_pk as varchar) as rm2000_pk,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(oasys_set_pk as varchar) as oasys_set_pk,
         cast(parent_oasys_set_pk as varchar) as parent_oasys_set_pk,
 

@@ -14,10 +14,13 @@ renamed as (
         -- ids
         cast(rmp_pk as varchar) as rmp_pk,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'mappa_level': 'integer',
+        }) }} as raw_value_problem,
         cast(oasys_set_pk as varchar) as oasys_set_pk,
 
         -- numbers
-        cast(mappa_level as integer) as mappa_level,
+        try_cast(mappa_level as integer) as mappa_level,
 
         -- dates: Oracle 'dd-MON-yy' text
         nullif(trim(plan_date), '') as plan_date_source,

@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(warrant_id as varchar) as warrant_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(claim_number as varchar) as claim_number,
 
         -- codes

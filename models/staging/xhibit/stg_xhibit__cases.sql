@@ -9,6 +9,7 @@ renamed as (
         -- ids
         cast(case_id as varchar) as case_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         nullif(trim(case_number), '') as case_number,
         upper(nullif(trim(police_urn), '')) as police_urn,
 

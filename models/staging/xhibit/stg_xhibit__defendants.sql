@@ -11,6 +11,7 @@ renamed as (
         -- ids
         cast(defendant_on_case_id as varchar) as defendant_on_case_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem() }} as raw_value_problem,
         cast(case_id as varchar) as case_id,
         {{ standardise_pnc('pnc_number') }} as pnc_number,
 

@@ -9,6 +9,11 @@ renamed as (
         -- ids
         cast(disposal_id as varchar) as disposal_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'custody_months': 'integer',
+            'order_months': 'integer',
+            'fine_amount': 'decimal(12, 2)',
+        }) }} as raw_value_problem,
         cast(offence_id as varchar) as offence_id,
 
         -- codes
@@ -17,9 +22,9 @@ renamed as (
             'disposal_type', {'source_system': 'xhibit'}) }} as disposal_type,
 
         -- numbers
-        cast(custody_months as integer) as custody_months,
-        cast(order_months as integer) as order_months,
-        cast(fine_amount as decimal(12, 2)) as fine_amount,
+        try_cast(custody_months as integer) as custody_months,
+        try_cast(order_months as integer) as order_months,
+        try_cast(fine_amount as decimal(12, 2)) as fine_amount,
 
         -- dates (typed timestamps in the source)
         cast(disposal_date as date) as disposal_date

@@ -9,6 +9,9 @@ renamed as (
         -- ids
         cast(offence_id as varchar) as offence_id,
         file_row_number as source_row_number,
+        {{ raw_value_problem({
+            'count_number': 'integer',
+        }) }} as raw_value_problem,
         cast(defendant_on_case_id as varchar) as defendant_on_case_id,
 
         -- codes
@@ -18,7 +21,7 @@ renamed as (
             {'source_system': 'xhibit'}) }} as plea_type,
 
         -- numbers
-        cast(count_number as integer) as count_number,
+        try_cast(count_number as integer) as count_number,
 
         -- dates (typed timestamps in the source)
         cast(plea_date as date) as plea_date

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import time
 
 import numpy as np
 
+from datafirst.extracts import write_manifest
 from datafirst.generator import criminal, family_civil
 from datafirst.generator.config import GeneratorConfig
 from datafirst.generator.context import Context
@@ -69,9 +69,8 @@ def generate(cfg: GeneratorConfig) -> dict:
         "source_records": int(sum(writer.counts.values())),
         "seconds": round(elapsed, 2),
     }
-    (cfg.raw_dir / "_manifest.json").write_text(
-        json.dumps({k: v for k, v in summary.items() if k != "seconds"}, indent=2) + "\n"
-    )
+    # The marker the dev target checks: this extract is synthetic, these files.
+    write_manifest(cfg.raw_dir, {k: v for k, v in summary.items() if k != "seconds"})
     progress.step(
         f"{summary['source_records']:,} source records in {elapsed:.1f}s "
         f"({summary['source_records'] / max(elapsed, 1e-9) * 60:,.0f} per minute)"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datafirst.project import PROJECT_ROOT
-from datafirst.registry import SYSTEMS, TYPES, SourceSystem
+from datafirst.registry import SYSTEMS, TYPES, SourceSystem, TableSpec
 
 GENERATED = "by `python -m datafirst.registry.dbt` (make sources); do not edit by hand"
 
@@ -35,8 +35,6 @@ def render_sources(system: SourceSystem) -> str:
         f"    description: {_quote(_source_description(system))}",
         "    config:",
         "      meta:",
-        "        external_location: \"read_parquet('{{ env_var('DATAFIRST_RAW_DIR', 'data/raw') }}"
-        f"/{system.name}/{{name}}.parquet', file_row_number = true)\"",
         f"        source_dataset: {dataset.code}",
         f"        coverage: {_quote(f'{system.coverage[0]} to {system.coverage[1]}')}",
         "    tables:",
@@ -53,6 +51,8 @@ def render_sources(system: SourceSystem) -> str:
             f"            grain: {_quote(spec.grain)}",
             f"            person_bearing: {str(spec.person_bearing).lower()}",
             f"            key: {spec.key}",
+            "            external_location: |-",
+            *(f"              {line}" for line in render_read(spec).splitlines()),
             "        data_tests:",
             "          - reconciles_with_staging:",
             "              arguments:",
@@ -68,6 +68,61 @@ def render_sources(system: SourceSystem) -> str:
                 f"            data_type: {TYPES[col.type]}",
             ]
     return "\n".join(lines) + "\n"
+
+
+def render_read(spec: TableSpec) -> str:
+    """How dbt reads one raw table (its source's ``external_location``): the
+    shared source-reading path of every staging model.
+
+    DuckDB refuses a whole Parquet file over one string value that is not
+    valid UTF-8, and its error quotes the value. So the extract is read twice
+    and joined on the row number: once replacing each invalid byte with '?'
+    and once dropping it (``utf8_validation``); a value that differs between
+    the two held invalid bytes. Such a value, and a text value longer than
+    its column's :attr:`~datafirst.registry.Column.max_length`, is nulled,
+    and ``raw_text_problem`` names the first one (``invalid_encoding:<column>``
+    or ``oversized_text:<column>``): the staging model quarantines the row
+    (macro ``raw_value_problem``) instead of failing the table, and no
+    message quotes the value.
+    """
+    path = f"{{{{ env_var('DATAFIRST_RAW_DIR', 'data/raw') }}}}/{spec.system}/{spec.table}.parquet"
+    texts = [c for c in spec.columns if c.type == "string"]
+    replaced = [
+        f"case when replaced.{c.name} is distinct from ignored.{c.name}"
+        f" or length(replaced.{c.name}) > {c.max_length}"
+        f" then null else replaced.{c.name} end as {c.name}"
+        for c in texts
+    ]
+    problems = [
+        f"case when replaced.{c.name} is distinct from ignored.{c.name}"
+        f" then 'invalid_encoding:{c.name}'"
+        f" when length(replaced.{c.name}) > {c.max_length}"
+        f" then 'oversized_text:{c.name}' end"
+        for c in texts
+    ]
+    star = ["        replaced.*,"]
+    if replaced:
+        star = [
+            "        replaced.* replace (",
+            *(f"            {line}," for line in replaced),
+            "        ),",
+        ]
+    lines = [
+        "(",
+        "    select",
+        *star,
+        "        coalesce(",
+        *(f"            {line}," for line in problems),
+        "            cast(null as varchar)",
+        "        ) as raw_text_problem",
+        f"    from read_parquet('{path}', file_row_number = true,",
+        "        utf8_validation = 'replace') as replaced",
+        f"    inner join read_parquet('{path}', file_row_number = true,",
+        "        utf8_validation = 'ignore') as ignored",
+        "        using (file_row_number)",
+        ")",
+    ]
+    return "\n".join(lines)
 
 
 def _source_description(system: SourceSystem) -> str:

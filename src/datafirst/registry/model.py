@@ -35,6 +35,15 @@ ROLES = {
     "": "no special role",
 }
 
+#: The longest text value (in characters) a raw column of each role may hold;
+#: a longer value is not a plausible entry but hostile or broken input, and
+#: the shared source read (:func:`datafirst.registry.dbt.render_read`) nulls
+#: it and quarantines its row (``oversized_text:<column>``). Free text may be
+#: longer than names, codes and ids; none in the synthetic extracts reaches
+#: 60 characters.
+MAX_TEXT_LENGTH = {"text": 1000}
+DEFAULT_MAX_TEXT_LENGTH = 255
+
 #: Kinds of dataset: the linkage treats criminal datasets (people with dates
 #: of birth and often PNC numbers) and parties to family and civil cases
 #: (dates of birth mostly missing) differently.
@@ -70,6 +79,13 @@ class Column:
             raise ValueError(f"column {self.name}: unknown type {self.type!r}")
         if self.role not in ROLES:
             raise ValueError(f"column {self.name}: unknown role {self.role!r}")
+
+    @property
+    def max_length(self) -> int | None:
+        """The longest text value the column may hold (strings only)."""
+        if self.type != "string":
+            return None
+        return MAX_TEXT_LENGTH.get(self.role, DEFAULT_MAX_TEXT_LENGTH)
 
 
 @dataclass(frozen=True)
