@@ -63,7 +63,11 @@ clusters as (
         record_id,
         estimated_person_id
     from {{ ref('linkage_person_clusters') }}
-    where source_dataset in ('civil_caseman', 'civil_pcol')
+    where source_dataset in (
+        {%- for dataset in datasets() if dataset.kind == 'civil' %}
+        '{{ dataset.code }}'{{ ',' if not loop.last }}
+        {%- endfor %}
+    )
 ),
 
 party_roles as (
