@@ -2,9 +2,10 @@
 of the raw extracts (one ``_<system>__sources.yml`` per staging folder), the
 trusted-rows model of every raw table (``models/intermediate/trusted/``, one
 macro call each, with their properties file) and the macros that list the
-raw tables (``raw_tables()``, with each table's parents) and the datasets
-(``datasets()``). So the sources and datasets the warehouse declares can
-never drift from the registry.
+raw tables (``raw_tables()``, with each table's parents), the datasets
+(``datasets()``) and the published tables (``published_tables()``). So the
+sources and datasets the warehouse declares can never drift from the
+registry.
 
 Run ``python -m datafirst.registry.dbt`` (``make sources``) after changing
 the registry; ``--check`` (part of ``make lint``) fails when a committed file
@@ -16,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datafirst.project import PROJECT_ROOT
-from datafirst.registry import SYSTEMS, TYPES, SourceSystem, TableSpec
+from datafirst.registry import SYSTEMS, TYPES, SourceSystem, TableSpec, published_tables
 
 GENERATED = "by `python -m datafirst.registry.dbt` (make sources); do not edit by hand"
 
@@ -205,6 +206,19 @@ def render_datasets() -> str:
     return _macro("datasets", doc, rows)
 
 
+def render_published_tables() -> str:
+    """The ``published_tables()`` macro: every mart and its folder, for the
+    models that visit every mart (reconciliation, disclosure risk)."""
+    rows = [f"{{'name': '{name}', 'folder': '{folder}'}}" for name, folder in published_tables()]
+    doc = [
+        "Every published table (mart) and the folder of models/marts it",
+        "lives in: its dataset's code, or linking for the tables that link",
+        "datasets. The models that visit every mart loop over it, so that",
+        "they depend on every mart.",
+    ]
+    return _macro("published_tables", doc, rows)
+
+
 def outputs(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     """Every generated file and its content."""
     files = {
@@ -218,6 +232,7 @@ def outputs(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     files[root / TRUSTED_DIR / "_trusted__models.yml"] = render_trusted_properties()
     files[root / "macros" / "raw_tables.sql"] = render_raw_tables()
     files[root / "macros" / "datasets.sql"] = render_datasets()
+    files[root / "macros" / "published_tables.sql"] = render_published_tables()
     return files
 
 
