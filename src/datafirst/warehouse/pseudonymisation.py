@@ -21,6 +21,8 @@ refuses to start.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 from typing import Any
 
@@ -34,6 +36,18 @@ DEMO_KEY = "datafirst-synthetic-demo-key-NOT-SECRET"
 MIN_KEY_LENGTH = 16
 
 logger = AdapterLogger("DataFirst")
+
+
+#: The fixed message whose keyed hash fingerprints a key (key_fingerprint).
+FINGERPRINT_MESSAGE = b"datafirst pseudonymisation key fingerprint"
+
+
+def key_fingerprint(key: str) -> str:
+    """Which key made a release, without revealing it: a keyed hash
+    (HMAC-SHA256) of a fixed string, truncated to 64 bits. Two releases with
+    the same fingerprint were made with the same key; the fingerprint of
+    the public demo key is public too."""
+    return hmac.new(key.encode(), FINGERPRINT_MESSAGE, hashlib.sha256).hexdigest()[:16]
 
 
 class PseudonymisationKeyError(RuntimeError):
