@@ -384,6 +384,17 @@ def test_a_release_that_misses_the_measured_risk_is_refused(warehouse, build_rec
     assert not link.exists()
 
 
+def test_researchers_are_pointed_at_the_release_not_the_working_warehouse():
+    overview = (PROJECT_ROOT / "docs" / "overview.md").read_text()
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    using = readme.split("## Using the warehouse", 1)[1].split("\n## ", 1)[0]
+    for text in (overview, using):
+        assert "data/release/datafirst_release.duckdb" in text
+    query = using.split("**Query the", 1)[1].split("\n- **", 1)[0]
+    assert "connect('data/release/datafirst_release.duckdb'" in query
+    assert "connect('data/datafirst.duckdb'" not in query
+
+
 def test_an_interruption_while_the_link_moves_reports_the_release_it_published(
     warehouse, tmp_path, monkeypatch, capsys
 ):
