@@ -7,9 +7,12 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DATAFIRST_RAW_DIR ?= $(CURDIR)/data/raw
 export DATAFIRST_TRUTH_DIR ?= $(CURDIR)/data/truth
 export DATAFIRST_DUCKDB_PATH ?= $(CURDIR)/data/datafirst.duckdb
+export DATAFIRST_RELEASE_DIR ?= $(CURDIR)/data/release
 PEOPLE ?= 20000
 SEED ?= 20110101
 PROFILE ?= default
+# make release COARSE=1: event dates published as months, ages as bands.
+COARSE ?=
 # SQLFluff with sqlparse's token limit lifted, as dbt's own CLI lifts it (its
 # --sqlparse default). The dbt templater calls dbt without that CLI, so an
 # analysis that reads an ephemeral model (models/research: dbt parses the
@@ -23,7 +26,7 @@ BASE ?= HEAD
 CHANGED_SQL = $(sort $(shell { git diff --name-only --diff-filter=d $(BASE) -- models macros tests analyses; \
 	git ls-files --others --exclude-standard -- models macros tests analyses; } 2>/dev/null | grep '\.sql$$'))
 
-.PHONY: setup browser demo generate build docs analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
+.PHONY: setup browser demo generate build release docs analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,14 +43,23 @@ browser:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@chromium --version
 
-## The main job: generate the synthetic extracts, build and test the warehouse, write the catalogue.
-demo: setup generate build docs analyses
+## The main job: generate the synthetic extracts, build and test the warehouse,
+## publish the research release, write the catalogue, run the analyses.
+demo: setup generate release docs analyses
 
 generate: setup
 	$(BIN)/datafirst-generate --people $(PEOPLE) --seed $(SEED) --profile $(PROFILE)
 
+## dbt build of the working warehouse (identified data; data/datafirst.duckdb),
+## recorded beside it. Publishes nothing.
 build: setup
-	$(BIN)/dbt build
+	$(BIN)/python -m datafirst.release build
+
+## Build, then publish the research release (data/release/: marts, linking
+## tables, lookups, manifest) if every error-level test passed; a failed or
+## interrupted build leaves the previous release as it was.
+release: setup
+	$(BIN)/python -m datafirst.release publish $(if $(filter 1 yes true,$(COARSE)),--coarse)
 
 docs: setup
 	$(BIN)/dbt docs generate --static

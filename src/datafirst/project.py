@@ -27,6 +27,8 @@ DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_RAW_DIR = DATA_DIR / "raw"
 DEFAULT_TRUTH_DIR = DATA_DIR / "truth"
 DEFAULT_DUCKDB_PATH = DATA_DIR / "datafirst.duckdb"
+#: The research release researchers open (a link to the current version).
+DEFAULT_RELEASE_DIR = DATA_DIR / "release"
 
 
 def executable(name: str) -> str:
@@ -47,6 +49,12 @@ def duckdb_path(env: dict | None = None) -> Path:
     return Path(env.get("DATAFIRST_DUCKDB_PATH", DEFAULT_DUCKDB_PATH))
 
 
+def release_dir(env: dict | None = None) -> Path:
+    """The research release the environment points at."""
+    env = os.environ if env is None else env
+    return Path(env.get("DATAFIRST_RELEASE_DIR", DEFAULT_RELEASE_DIR))
+
+
 @dataclass
 class Dbt:
     """dbt with one set of locations: the extracts it reads, the warehouse it
@@ -64,17 +72,20 @@ class Dbt:
         self.env.setdefault("DATAFIRST_RAW_DIR", str(DEFAULT_RAW_DIR))
         self.env.setdefault("DATAFIRST_TRUTH_DIR", str(DEFAULT_TRUTH_DIR))
         self.env.setdefault("DATAFIRST_DUCKDB_PATH", str(DEFAULT_DUCKDB_PATH))
+        self.env.setdefault("DATAFIRST_RELEASE_DIR", str(DEFAULT_RELEASE_DIR))
 
     @classmethod
     def in_folder(cls, folder: Path, database: str = "warehouse.duckdb", **env: str) -> Dbt:
         """dbt on the extracts under ``folder/raw`` and ``folder/truth``,
-        writing ``folder/<database>``, ``folder/target`` and ``folder/logs``."""
+        writing ``folder/<database>``, ``folder/target`` and ``folder/logs``
+        (and a research release, if published, at ``folder/release``)."""
         values = dict(os.environ)
         values.update(
             DBT_PROFILES_DIR=str(PROJECT_ROOT),
             DATAFIRST_RAW_DIR=str(folder / "raw"),
             DATAFIRST_TRUTH_DIR=str(folder / "truth"),
             DATAFIRST_DUCKDB_PATH=str(folder / database),
+            DATAFIRST_RELEASE_DIR=str(folder / "release"),
             DBT_TARGET_PATH=str(folder / "target"),
             DBT_LOG_PATH=str(folder / "logs"),
         )
@@ -89,8 +100,27 @@ class Dbt:
     def target_path(self) -> Path:
         return Path(self.env.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
 
+    @property
+    def raw_dir(self) -> Path:
+        return Path(self.env["DATAFIRST_RAW_DIR"])
+
+    @property
+    def release_dir(self) -> Path:
+        return release_dir(self.env)
+
     def command(self, *args: str) -> list[str]:
         return [executable("dbt"), *args]
+
+    def popen(self, *args: str, **env: str) -> subprocess.Popen:
+        """Start ``dbt <args>`` with its output on this process's console, in
+        a session of its own: a Ctrl-C at the terminal reaches the caller
+        only, which decides what dbt is told (see datafirst.release.build)."""
+        return subprocess.Popen(
+            self.command(*args),
+            cwd=PROJECT_ROOT,
+            env={**self.env, **env},
+            start_new_session=True,
+        )
 
     def run(self, *args: str, **env: str) -> subprocess.CompletedProcess:
         """Run ``dbt <args>`` in the project, output captured, never raising."""

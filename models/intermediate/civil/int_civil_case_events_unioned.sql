@@ -14,8 +14,7 @@ caseman_events as (
         event_code,
         event_stage,
         event_date
-    from {{ ref('stg_caseman__case_events') }}
-    where quarantine_reason is null
+    from {{ ref('int_caseman_case_events_trusted') }}
 ),
 
 pcol_events as (
@@ -27,8 +26,7 @@ pcol_events as (
         event_type_code as event_code,
         event_stage,
         event_date
-    from {{ ref('stg_pcol__claim_events') }}
-    where quarantine_reason is null
+    from {{ ref('int_pcol_claim_events_trusted') }}
 ),
 
 cases as (

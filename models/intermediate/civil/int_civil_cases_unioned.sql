@@ -18,8 +18,7 @@ caseman_cases as (
         cast(null as decimal(12, 2)) as daily_rent_amount,
         court_fee,
         issue_date
-    from {{ ref('stg_caseman__cases') }}
-    where quarantine_reason is null
+    from {{ ref('int_caseman_cases_trusted') }}
 ),
 
 pcol_cases as (
@@ -35,8 +34,7 @@ pcol_cases as (
         daily_rent_amount,
         court_fee,
         issue_date
-    from {{ ref('stg_pcol__claims') }}
-    where quarantine_reason is null
+    from {{ ref('int_pcol_claims_trusted') }}
 ),
 
 final as (

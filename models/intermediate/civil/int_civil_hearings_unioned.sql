@@ -17,8 +17,7 @@ caseman_hearings as (
         hearing_date,
         time_allowed_minutes as duration_minutes,
         hearing_outcome
-    from {{ ref('stg_caseman__hearings') }}
-    where quarantine_reason is null
+    from {{ ref('int_caseman_hearings_trusted') }}
 ),
 
 pcol_hearings as (
@@ -32,8 +31,7 @@ pcol_hearings as (
         hearing_date,
         duration_minutes,
         hearing_outcome
-    from {{ ref('stg_pcol__hearings') }}
-    where quarantine_reason is null
+    from {{ ref('int_pcol_hearings_trusted') }}
 ),
 
 cases as (

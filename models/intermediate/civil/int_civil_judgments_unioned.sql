@@ -22,8 +22,7 @@ caseman_judgments as (
         payment_terms,
         instalment_amount,
         cast(null as date) as possession_date
-    from {{ ref('stg_caseman__judgments') }}
-    where quarantine_reason is null
+    from {{ ref('int_caseman_judgments_trusted') }}
 ),
 
 pcol_judgments as (
@@ -41,8 +40,7 @@ pcol_judgments as (
         cast(null as varchar) as payment_terms,
         cast(null as decimal(12, 2)) as instalment_amount,
         possession_date
-    from {{ ref('stg_pcol__judgments') }}
-    where quarantine_reason is null
+    from {{ ref('int_pcol_judgments_trusted') }}
 ),
 
 cases as (

@@ -25,8 +25,7 @@ caseman_parties as (
         date_of_birth,
         sex,
         postcode_outward
-    from {{ ref('stg_caseman__parties') }}
-    where quarantine_reason is null
+    from {{ ref('int_caseman_parties_trusted') }}
 ),
 
 pcol_parties as (
@@ -46,8 +45,7 @@ pcol_parties as (
         date_of_birth,
         sex,
         postcode_outward
-    from {{ ref('stg_pcol__parties') }}
-    where quarantine_reason is null
+    from {{ ref('int_pcol_parties_trusted') }}
 ),
 
 cases as (

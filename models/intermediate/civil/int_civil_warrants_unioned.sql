@@ -18,8 +18,7 @@ caseman_warrants as (
         executed_date,
         warrant_status,
         warrant_amount
-    from {{ ref('stg_caseman__warrants') }}
-    where quarantine_reason is null
+    from {{ ref('int_caseman_warrants_trusted') }}
 ),
 
 pcol_warrants as (
@@ -33,8 +32,7 @@ pcol_warrants as (
         eviction_date as executed_date,
         warrant_status,
         warrant_amount
-    from {{ ref('stg_pcol__warrants') }}
-    where quarantine_reason is null
+    from {{ ref('int_pcol_warrants_trusted') }}
 ),
 
 cases as (

@@ -6,18 +6,15 @@
 with
 
 offences as (
-    select * from {{ ref('stg_xhibit__offences') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_offences_trusted') }}
 ),
 
 disposals as (
-    select * from {{ ref('stg_xhibit__disposals') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_disposals_trusted') }}
 ),
 
 defendants as (
-    select * from {{ ref('stg_xhibit__defendants') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_defendants_trusted') }}
 ),
 
 offence_codes as (

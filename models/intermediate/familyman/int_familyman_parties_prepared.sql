@@ -1,13 +1,11 @@
 with
 
 parties as (
-    select * from {{ ref('stg_familyman__parties') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_familyman_parties_trusted') }}
 ),
 
 cases as (
-    select * from {{ ref('stg_familyman__cases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_familyman_cases_trusted') }}
 ),
 
 -- The parties that are person records of the linkage (organisations, i.e.

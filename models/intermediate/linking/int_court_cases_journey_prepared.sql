@@ -5,28 +5,23 @@
 with
 
 mags_cases as (
-    select * from {{ ref('stg_libra__defendant_case') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_defendant_case_trusted') }}
 ),
 
 mags_offences as (
-    select * from {{ ref('stg_libra__offence') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_offence_trusted') }}
 ),
 
 crown_defendants as (
-    select * from {{ ref('stg_xhibit__defendants') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_defendants_trusted') }}
 ),
 
 crown_cases as (
-    select * from {{ ref('stg_xhibit__cases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_cases_trusted') }}
 ),
 
 crown_offences as (
-    select * from {{ ref('stg_xhibit__offences') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_offences_trusted') }}
 ),
 
 mags_offence_lists as (

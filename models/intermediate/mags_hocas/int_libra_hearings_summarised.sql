@@ -5,13 +5,11 @@
 with
 
 defendant_cases as (
-    select * from {{ ref('stg_libra__defendant_case') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_defendant_case_trusted') }}
 ),
 
 hearings as (
-    select * from {{ ref('stg_libra__hearing') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_hearing_trusted') }}
 ),
 
 summarised as (

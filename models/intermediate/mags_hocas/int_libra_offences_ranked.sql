@@ -4,13 +4,11 @@
 with
 
 offences as (
-    select * from {{ ref('stg_libra__offence') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_offence_trusted') }}
 ),
 
 defendant_cases as (
-    select * from {{ ref('stg_libra__defendant_case') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_defendant_case_trusted') }}
 ),
 
 hearing_summaries as (

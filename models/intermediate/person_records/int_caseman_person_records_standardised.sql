@@ -1,13 +1,11 @@
 with
 
 parties as (
-    select * from {{ ref('stg_caseman__parties') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_caseman_parties_trusted') }}
 ),
 
 cases as (
-    select * from {{ ref('stg_caseman__cases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_caseman_cases_trusted') }}
 ),
 
 -- A party whose case was quarantined is not published, so it is not

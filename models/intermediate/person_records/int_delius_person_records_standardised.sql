@@ -1,13 +1,11 @@
 with
 
 offenders as (
-    select * from {{ ref('stg_delius__offender') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_offender_trusted') }}
 ),
 
 addresses as (
-    select * from {{ ref('stg_delius__offender_address') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_offender_address_trusted') }}
 ),
 
 -- The address recorded when the offender record was made: the earliest.

@@ -1,13 +1,11 @@
 with
 
 parties as (
-    select * from {{ ref('stg_familyman__parties') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_familyman_parties_trusted') }}
 ),
 
 cases as (
-    select * from {{ ref('stg_familyman__cases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_familyman_cases_trusted') }}
 ),
 
 -- A party whose case was quarantined is not published, so it is not

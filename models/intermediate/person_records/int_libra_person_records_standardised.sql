@@ -1,8 +1,7 @@
 with
 
 defendants as (
-    select * from {{ ref('stg_libra__defendant_case') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_defendant_case_trusted') }}
 ),
 
 final as (

@@ -1,13 +1,11 @@
 with
 
 offenders as (
-    select * from {{ ref('stg_nomis__offenders') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_nomis_offenders_trusted') }}
 ),
 
 aliases as (
-    select * from {{ ref('stg_nomis__offender_aliases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_nomis_offender_aliases_trusted') }}
 ),
 
 aliases_per_offender as (

@@ -1,13 +1,11 @@
 with
 
 offenders as (
-    select * from {{ ref('stg_oasys__offender') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_offender_trusted') }}
 ),
 
 assessments as (
-    select * from {{ ref('stg_oasys__oasys_set') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_oasys_set_trusted') }}
 ),
 
 first_assessment as (

@@ -1,13 +1,11 @@
 with
 
 parties as (
-    select * from {{ ref('stg_pcol__parties') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_pcol_parties_trusted') }}
 ),
 
 cases as (
-    select * from {{ ref('stg_pcol__claims') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_pcol_claims_trusted') }}
 ),
 
 -- A party whose case was quarantined is not published, so it is not

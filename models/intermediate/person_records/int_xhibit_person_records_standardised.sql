@@ -1,8 +1,7 @@
 with
 
 defendants as (
-    select * from {{ ref('stg_xhibit__defendants') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_defendants_trusted') }}
 ),
 
 final as (

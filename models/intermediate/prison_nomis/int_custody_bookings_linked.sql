@@ -5,8 +5,7 @@
 with
 
 bookings as (
-    select * from {{ ref('stg_nomis__offender_bookings') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_nomis_offender_bookings_trusted') }}
 ),
 
 clusters as (

@@ -4,10 +4,9 @@
 with
 
 incidents as (
-    select * from {{ ref('stg_nomis__incidents') }}
+    select * from {{ ref('int_nomis_incidents_trusted') }}
     where
-        quarantine_reason is null
-        and incident_category in ('assault', 'self_harm')
+        incident_category in ('assault', 'self_harm')
 ),
 
 bookings as (

@@ -8,13 +8,11 @@ bookings as (
 ),
 
 movements as (
-    select * from {{ ref('stg_nomis__external_movements') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_nomis_external_movements_trusted') }}
 ),
 
 sentences as (
-    select * from {{ ref('stg_nomis__offender_sentences') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_nomis_offender_sentences_trusted') }}
 ),
 
 ordered_movements as (

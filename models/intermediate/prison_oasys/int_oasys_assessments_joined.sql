@@ -7,8 +7,7 @@
 with
 
 assessments as (
-    select * from {{ ref('stg_oasys__oasys_set') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_oasys_set_trusted') }}
 ),
 
 person_records as (

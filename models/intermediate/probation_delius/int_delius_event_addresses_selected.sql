@@ -5,13 +5,11 @@
 with
 
 events as (
-    select * from {{ ref('stg_delius__event') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_event_trusted') }}
 ),
 
 addresses as (
-    select * from {{ ref('stg_delius__offender_address') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_offender_address_trusted') }}
 ),
 
 candidates as (

@@ -13,28 +13,23 @@
 with
 
 events as (
-    select * from {{ ref('stg_delius__event') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_event_trusted') }}
 ),
 
 requirements as (
-    select * from {{ ref('stg_delius__rqmnt') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_rqmnt_trusted') }}
 ),
 
 licence_conditions as (
-    select * from {{ ref('stg_delius__lic_condition') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_lic_condition_trusted') }}
 ),
 
 pss_requirements as (
-    select * from {{ ref('stg_delius__pss_rqmnt') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_pss_rqmnt_trusted') }}
 ),
 
 court_reports as (
-    select * from {{ ref('stg_delius__court_report') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_court_report_trusted') }}
 ),
 
 components as (

@@ -9,13 +9,11 @@ ranked_offences as (
 ),
 
 defendants as (
-    select * from {{ ref('stg_xhibit__defendants') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_defendants_trusted') }}
 ),
 
 cases as (
-    select * from {{ ref('stg_xhibit__cases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_cases_trusted') }}
 ),
 
 person_clusters as (

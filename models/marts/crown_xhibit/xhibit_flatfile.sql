@@ -4,13 +4,11 @@
 with
 
 defendants as (
-    select * from {{ ref('stg_xhibit__defendants') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_defendants_trusted') }}
 ),
 
 cases as (
-    select * from {{ ref('stg_xhibit__cases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_xhibit_cases_trusted') }}
 ),
 
 ranked_offences as (

@@ -1,8 +1,7 @@
 with
 
 cases as (
-    select * from {{ ref('stg_familyman__cases') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_familyman_cases_trusted') }}
 ),
 
 case_types as (

@@ -8,8 +8,7 @@ ranked_offences as (
 ),
 
 defendant_cases as (
-    select * from {{ ref('stg_libra__defendant_case') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_defendant_case_trusted') }}
 ),
 
 person_clusters as (

@@ -3,8 +3,7 @@
 with
 
 defendant_cases as (
-    select * from {{ ref('stg_libra__defendant_case') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_libra_defendant_case_trusted') }}
 ),
 
 ranked_offences as (

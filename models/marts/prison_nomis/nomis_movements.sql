@@ -1,8 +1,7 @@
 with
 
 movements as (
-    select * from {{ ref('stg_nomis__external_movements') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_nomis_external_movements_trusted') }}
 ),
 
 bookings as (

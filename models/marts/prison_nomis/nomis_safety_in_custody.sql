@@ -5,8 +5,7 @@ incidents as (
 ),
 
 offenders as (
-    select * from {{ ref('stg_nomis__offenders') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_nomis_offenders_trusted') }}
 ),
 
 incident_types as (

@@ -3,8 +3,7 @@
 with
 
 bcs as (
-    select * from {{ ref('stg_oasys__bcs') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_bcs_trusted') }}
 ),
 
 assessments as (

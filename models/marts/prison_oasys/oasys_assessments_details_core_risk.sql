@@ -5,8 +5,7 @@
 with
 
 core_risk as (
-    select * from {{ ref('stg_oasys__core_risk') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_core_risk_trusted') }}
 ),
 
 assessments as (

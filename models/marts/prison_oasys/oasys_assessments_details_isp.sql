@@ -3,8 +3,7 @@
 with
 
 isp as (
-    select * from {{ ref('stg_oasys__isp') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_isp_trusted') }}
 ),
 
 assessments as (

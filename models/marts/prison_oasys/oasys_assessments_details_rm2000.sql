@@ -5,8 +5,7 @@
 with
 
 rm2000 as (
-    select * from {{ ref('stg_oasys__rm2000') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_rm2000_trusted') }}
 ),
 
 assessments as (

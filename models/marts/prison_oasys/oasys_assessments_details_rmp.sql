@@ -4,8 +4,7 @@
 with
 
 rmp as (
-    select * from {{ ref('stg_oasys__rmp') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_rmp_trusted') }}
 ),
 
 assessments as (

@@ -4,8 +4,7 @@
 with
 
 rosh as (
-    select * from {{ ref('stg_oasys__rosh') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_oasys_rosh_trusted') }}
 ),
 
 assessments as (

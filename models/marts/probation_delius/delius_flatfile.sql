@@ -1,13 +1,11 @@
 with
 
 events as (
-    select * from {{ ref('stg_delius__event') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_event_trusted') }}
 ),
 
 offenders as (
-    select * from {{ ref('stg_delius__offender') }}
-    where quarantine_reason is null
+    select * from {{ ref('int_delius_offender_trusted') }}
 ),
 
 clusters as (

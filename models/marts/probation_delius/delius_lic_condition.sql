@@ -4,8 +4,7 @@ licence_conditions as (
     select
         *,
         {{ pseudonymise('event_id', 'delius.event_id') }} as event_id_hash
-    from {{ ref('stg_delius__lic_condition') }}
-    where quarantine_reason is null
+    from {{ ref('int_delius_lic_condition_trusted') }}
 ),
 
 events as (

@@ -4,8 +4,7 @@ court_reports as (
     select
         *,
         {{ pseudonymise('event_id', 'delius.event_id') }} as event_id_hash
-    from {{ ref('stg_delius__court_report') }}
-    where quarantine_reason is null
+    from {{ ref('int_delius_court_report_trusted') }}
 ),
 
 events as (

@@ -4,8 +4,7 @@ requirements as (
     select
         *,
         {{ pseudonymise('event_id', 'delius.event_id') }} as event_id_hash
-    from {{ ref('stg_delius__rqmnt') }}
-    where quarantine_reason is null
+    from {{ ref('int_delius_rqmnt_trusted') }}
 ),
 
 events as (

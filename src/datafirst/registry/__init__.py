@@ -34,6 +34,17 @@ SYSTEMS: tuple[SourceSystem, ...] = tuple(
 #: Every dataset, in the same order.
 DATASETS: tuple[Dataset, ...] = tuple(system.dataset for system in SYSTEMS)
 
+#: The published tables that link datasets (models/marts/linking): the
+#: cross-justice person link and the magistrates' to Crown Court journeys.
+LINKING_TABLES: tuple[str, ...] = ("xjs_link", "mags_crown_journey")
+
+
+def published_tables() -> list[tuple[str, str]]:
+    """Every published table (mart) with the folder it lives in: its
+    dataset's code, or ``linking`` for the tables that link datasets."""
+    tables = [(table, d.code) for d in DATASETS for table in d.published_tables]
+    return tables + [(table, "linking") for table in LINKING_TABLES]
+
 
 def system(name: str) -> SourceSystem:
     """The source system called ``name`` (e.g. ``libra``)."""
@@ -66,6 +77,7 @@ __all__ = [
     "IDENTIFIERS",
     "PERSON_IDENTIFIERS",
     "KINDS",
+    "LINKING_TABLES",
     "ROLES",
     "SYSTEMS",
     "TYPES",
@@ -76,6 +88,7 @@ __all__ = [
     "all_tables",
     "dataset",
     "dataset_codes",
+    "published_tables",
     "system",
     "system_of",
 ]

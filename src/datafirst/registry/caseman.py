@@ -82,7 +82,7 @@ PARTIES = TableSpec(
             "(defendant) and the party's number in that role, e.g. '2LS01234-D1'.",
             "key",
         ),
-        Column("case_number", "string", "The case (cases.case_number).", "fk"),
+        Column("case_number", "string", "The case (cases.case_number).", "fk", references="cases"),
         Column(
             "party_role_code",
             "string",
@@ -133,7 +133,7 @@ CASE_EVENTS = TableSpec(
     date_format=FMT,
     columns=(
         Column("event_id", "int64", "CaseMan's id of the event.", "key"),
-        Column("case_number", "string", "The case (cases.case_number).", "fk"),
+        Column("case_number", "string", "The case (cases.case_number).", "fk", references="cases"),
         Column(
             "event_code",
             "string",
@@ -154,7 +154,7 @@ HEARINGS = TableSpec(
     date_format=FMT,
     columns=(
         Column("hearing_id", "int64", "CaseMan's id of the hearing.", "key"),
-        Column("case_number", "string", "The case (cases.case_number).", "fk"),
+        Column("case_number", "string", "The case (cases.case_number).", "fk", references="cases"),
         Column(
             "hearing_type_code",
             "string",
@@ -190,12 +190,13 @@ JUDGMENTS = TableSpec(
     date_format=FMT,
     columns=(
         Column("judgment_id", "int64", "CaseMan's id of the judgment.", "key"),
-        Column("case_number", "string", "The case (cases.case_number).", "fk"),
+        Column("case_number", "string", "The case (cases.case_number).", "fk", references="cases"),
         Column(
             "against_party_id",
             "string",
             "The party the judgment is against (parties.party_id; the first defendant).",
             "fk",
+            references="parties",
         ),
         Column(
             "judgment_type_code",
@@ -238,7 +239,7 @@ WARRANTS = TableSpec(
             "Warrant number: a letter for the issuing year and seven digits.",
             "key",
         ),
-        Column("case_number", "string", "The case (cases.case_number).", "fk"),
+        Column("case_number", "string", "The case (cases.case_number).", "fk", references="cases"),
         Column(
             "warrant_type_code",
             "string",

@@ -1,8 +1,11 @@
 """Write the dbt files that derive from the registry: the source definitions
-of the raw extracts (one ``_<system>__sources.yml`` per staging folder) and
-the macros that list the raw tables (``raw_tables()``) and the datasets
-(``datasets()``). So the sources and datasets the warehouse declares can
-never drift from the registry.
+of the raw extracts (one ``_<system>__sources.yml`` per staging folder), the
+trusted-rows model of every raw table (``models/intermediate/trusted/``, one
+macro call each, with their properties file) and the macros that list the
+raw tables (``raw_tables()``, with each table's parents), the datasets
+(``datasets()``) and the published tables (``published_tables()``). So the
+sources and datasets the warehouse declares can never drift from the
+registry.
 
 Run ``python -m datafirst.registry.dbt`` (``make sources``) after changing
 the registry; ``--check`` (part of ``make lint``) fails when a committed file
@@ -14,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datafirst.project import PROJECT_ROOT
-from datafirst.registry import SYSTEMS, TYPES, SourceSystem, TableSpec
+from datafirst.registry import SYSTEMS, TYPES, SourceSystem, TableSpec, published_tables
 
 GENERATED = "by `python -m datafirst.registry.dbt` (make sources); do not edit by hand"
 
@@ -56,7 +59,7 @@ def render_sources(system: SourceSystem) -> str:
             "        data_tests:",
             "          - reconciles_with_staging:",
             "              arguments:",
-            f"                staging_model: ref('stg_{system.name}__{spec.table}')",
+            f"                trusted_model: ref('{trusted_model(spec)}')",
             f"                source_system: {system.name}",
             f"                source_table: {spec.table}",
             "        columns:",
@@ -151,21 +154,91 @@ def _macro(name: str, doc: list[str], rows: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def trusted_model(spec: TableSpec) -> str:
+    """The name of a raw table's trusted-rows model."""
+    return f"int_{spec.system}_{spec.table}_trusted"
+
+
+def _parents(spec: TableSpec, system: SourceSystem) -> str:
+    parents = [
+        f"{{'column': '{c.name}', 'table': '{c.references}', "
+        f"'key': '{system.table(c.references).key}'}}"
+        for c in spec.parents
+    ]
+    return "[" + ", ".join(parents) + "]"
+
+
 def render_raw_tables() -> str:
-    """The ``raw_tables()`` macro: every raw table with its key, for the
-    models that visit every staging model (quarantine, reconciliation)."""
+    """The ``raw_tables()`` macro: every raw table with its key and parents,
+    for the models that visit every staging model (trusted rows, quarantine,
+    reconciliation)."""
     rows = [
         f"{{'system': '{spec.system}', 'table': '{spec.table}', 'key': '{spec.key}', "
-        f"'person_bearing': {str(spec.person_bearing).lower()}}}"
+        f"'person_bearing': {str(spec.person_bearing).lower()}, "
+        f"'parents': {_parents(spec, system)}}}"
         for system in SYSTEMS
         for spec in system.tables
     ]
     doc = [
-        "Every raw source table with its system, key column and whether it",
-        "holds person records; the staging model of each is",
-        "stg_<system>__<table>.",
+        "Every raw source table with its system, key column, whether it",
+        "holds person records, and its parents: each column referencing",
+        "another table of the system, that table and its key. The staging",
+        "model of each is stg_<system>__<table>, its trusted rows",
+        "int_<system>_<table>_trusted.",
     ]
     return _macro("raw_tables", doc, rows)
+
+
+TRUSTED_DIR = Path("models") / "intermediate" / "trusted"
+
+
+def render_trusted_model(spec: TableSpec) -> str:
+    """One raw table's trusted-rows model: one call of the trusted_rows macro."""
+    return (
+        f"{{#- Generated from the registry (src/datafirst/registry/{spec.system}.py)\n"
+        "    by `python -m datafirst.registry.dbt` (make sources); do not edit by\n"
+        "    hand. -#}\n"
+        f"{{{{ trusted_rows('{spec.system}', '{spec.table}') }}}}\n"
+    )
+
+
+def render_trusted_properties() -> str:
+    """The properties file of the trusted-rows models."""
+    lines = [
+        f"# Generated from src/datafirst/registry/ {GENERATED}.",
+        "version: 2",
+        "",
+        "models:",
+    ]
+    for system in SYSTEMS:
+        for spec in system.tables:
+            if spec.parents:
+                parents = " and ".join(f"{c.references} (through {c.name})" for c in spec.parents)
+                rule = (
+                    f" and whose parent {parents} is itself trusted; a staged row whose "
+                    "parent is missing or quarantined is quarantined as orphan_of_<parent> "
+                    "in int_source_rows_quarantined"
+                )
+            else:
+                rule = " (a root table: it has no parent)"
+            desc = (
+                f"Trusted rows of the raw table {system.name}.{spec.table} "
+                f"({spec.grain}): the rows of stg_{system.name}__{spec.table} that "
+                f"staging did not quarantine{rule}. Every later layer reads a raw "
+                "table through this view, never through its staging model. "
+                "quarantine_reason is null in every row."
+            )
+            lines += [
+                f"  - name: {trusted_model(spec)}",
+                f"    description: {_quote(desc)}",
+                "    columns:",
+                f"      - name: {spec.key}",
+                f"        description: {_quote(spec.column(spec.key).description)}",
+                "        data_tests:",
+                "          - unique",
+                "          - not_null",
+            ]
+    return "\n".join(lines) + "\n"
 
 
 def render_datasets() -> str:
@@ -188,14 +261,33 @@ def render_datasets() -> str:
     return _macro("datasets", doc, rows)
 
 
+def render_published_tables() -> str:
+    """The ``published_tables()`` macro: every mart and its folder, for the
+    models that visit every mart (reconciliation, disclosure risk)."""
+    rows = [f"{{'name': '{name}', 'folder': '{folder}'}}" for name, folder in published_tables()]
+    doc = [
+        "Every published table (mart) and the folder of models/marts it",
+        "lives in: its dataset's code, or linking for the tables that link",
+        "datasets. The models that visit every mart loop over it, so that",
+        "they depend on every mart.",
+    ]
+    return _macro("published_tables", doc, rows)
+
+
 def outputs(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     """Every generated file and its content."""
     files = {
         root / "models" / "staging" / s.name / f"_{s.name}__sources.yml": render_sources(s)
         for s in SYSTEMS
     }
+    for system in SYSTEMS:
+        for spec in system.tables:
+            path = root / TRUSTED_DIR / f"{trusted_model(spec)}.sql"
+            files[path] = render_trusted_model(spec)
+    files[root / TRUSTED_DIR / "_trusted__models.yml"] = render_trusted_properties()
     files[root / "macros" / "raw_tables.sql"] = render_raw_tables()
     files[root / "macros" / "datasets.sql"] = render_datasets()
+    files[root / "macros" / "published_tables.sql"] = render_published_tables()
     return files
 
 

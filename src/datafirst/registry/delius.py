@@ -63,7 +63,7 @@ ADDRESS = _t(
     "address per offender record",
     [
         Column("offender_address_id", "int64", "Address record id.", "key"),
-        Column("offender_id", "int64", "Offender record.", "fk"),
+        Column("offender_id", "int64", "Offender record.", "fk", references="offender"),
         Column("address_number", "string", "House number or name.", "text"),
         Column("street_name", "string", "Street.", "text"),
         Column("postcode", "string", "Postcode, as typed by staff.", ""),
@@ -80,7 +80,13 @@ EVENT = _t(
     "event",
     [
         Column("event_id", "int64", "Event id.", "key"),
-        Column("offender_id", "int64", "Offender record the event is held on.", "fk"),
+        Column(
+            "offender_id",
+            "int64",
+            "Offender record the event is held on.",
+            "fk",
+            references="offender",
+        ),
         Column("event_number", "int64", "Event number within the offender record.", ""),
         Column("referral_date", "string", "Date of the court referral (yyyy-mm-dd).", "date_text"),
         Column(
@@ -110,7 +116,7 @@ RQMNT = _t(
     "requirement",
     [
         Column("rqmnt_id", "int64", "Requirement id.", "key"),
-        Column("event_id", "int64", "Event the requirement belongs to.", "fk"),
+        Column("event_id", "int64", "Event the requirement belongs to.", "fk", references="event"),
         Column("requirement_code", "string", "Requirement type (seed requirement_types).", "code"),
         Column("length", "int64", "Length in the requirement type's unit.", "length"),
         Column("start_date", "string", "Start date.", "date_text"),
@@ -130,7 +136,7 @@ LIC_CONDITION = _t(
     "licence condition",
     [
         Column("lic_condition_id", "int64", "Licence condition id.", "key"),
-        Column("event_id", "int64", "Custodial event.", "fk"),
+        Column("event_id", "int64", "Custodial event.", "fk", references="event"),
         Column("licence_condition_code", "string", "Condition (seed licence_conditions).", "code"),
         Column("start_date", "string", "Start date.", "date_text"),
         Column("termination_date", "string", "Termination date.", "date_text"),
@@ -149,7 +155,7 @@ COURT_REPORT = _t(
     "court report",
     [
         Column("court_report_id", "int64", "Court report id.", "key"),
-        Column("event_id", "int64", "Event the report was written for.", "fk"),
+        Column("event_id", "int64", "Event the report was written for.", "fk", references="event"),
         Column(
             "court_report_type_code", "string", "Report type (seed court_report_types).", "code"
         ),
@@ -170,7 +176,7 @@ PSS = _t(
     "PSS requirement",
     [
         Column("pss_rqmnt_id", "int64", "PSS requirement id.", "key"),
-        Column("event_id", "int64", "Custodial event.", "fk"),
+        Column("event_id", "int64", "Custodial event.", "fk", references="event"),
         Column(
             "pss_requirement_code",
             "string",

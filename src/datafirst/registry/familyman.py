@@ -95,7 +95,13 @@ PARTIES = TableSpec(
     date_format=FMT,
     columns=(
         Column("party_id", "int64", "FamilyMan's id of the party-on-case record.", "key"),
-        Column("case_number", "string", "The case the party belongs to (cases.case_number).", "fk"),
+        Column(
+            "case_number",
+            "string",
+            "The case the party belongs to (cases.case_number).",
+            "fk",
+            references="cases",
+        ),
         Column(
             "role_code",
             "string",

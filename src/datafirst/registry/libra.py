@@ -90,7 +90,13 @@ OFFENCE = TableSpec(
     date_format=FMT,
     columns=(
         Column("offence_id", "int64", "Libra's id of the offence record.", "key"),
-        Column("defendant_case_id", "int64", "The defendant-case the offence belongs to.", "fk"),
+        Column(
+            "defendant_case_id",
+            "int64",
+            "The defendant-case the offence belongs to.",
+            "fk",
+            references="defendant_case",
+        ),
         Column("offence_seq", "int64", "Order of the offence on the charge sheet.", ""),
         Column("offence_code", "string", "CJS offence code (seed offence_codes).", "code"),
         Column(
@@ -122,7 +128,13 @@ HEARING = TableSpec(
     date_format=FMT,
     columns=(
         Column("hearing_id", "int64", "Libra's id of the hearing.", "key"),
-        Column("defendant_case_id", "int64", "The defendant-case heard.", "fk"),
+        Column(
+            "defendant_case_id",
+            "int64",
+            "The defendant-case heard.",
+            "fk",
+            references="defendant_case",
+        ),
         Column("hearing_date", "string", "Date of the hearing (dd/mm/yyyy).", "date_text"),
         Column(
             "hearing_type_code",

@@ -25,7 +25,7 @@ TYPES = {
 #: generator may inject into it.
 ROLES = {
     "key": "the table's primary key",
-    "fk": "a reference to another table of the same system",
+    "fk": "a reference to another table of the same system (its parent)",
     "date_text": "a date held as text in the system's layout",
     "date": "a typed date or timestamp",
     "length": "a length or count that cannot be negative",
@@ -73,12 +73,21 @@ class Column:
     type: str
     description: str
     role: str = ""
+    #: For a ``fk`` column, the table of the same system whose key it holds
+    #: (the row's parent). A row whose parent is missing or quarantined is
+    #: quarantined too (``orphan_of_<parent>``).
+    references: str | None = None
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
             raise ValueError(f"column {self.name}: unknown type {self.type!r}")
         if self.role not in ROLES:
             raise ValueError(f"column {self.name}: unknown role {self.role!r}")
+        if (self.role == "fk") != (self.references is not None):
+            raise ValueError(
+                f"column {self.name}: a fk column names the table it references, "
+                "and only a fk column does"
+            )
 
     @property
     def max_length(self) -> int | None:
@@ -103,6 +112,11 @@ class TableSpec:
     @property
     def key(self) -> str:
         return next(c.name for c in self.columns if c.role == "key")
+
+    @property
+    def parents(self) -> tuple[Column, ...]:
+        """The columns referencing a parent table, in declaration order."""
+        return tuple(c for c in self.columns if c.role == "fk")
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -168,6 +182,28 @@ class SourceSystem:
         names = [spec.table for spec in self.tables]
         if self.dataset.person_table not in names:
             raise ValueError(f"{self.name}: no table {self.dataset.person_table}")
+        for spec in self.tables:
+            for column in spec.parents:
+                if column.references not in names:
+                    raise ValueError(
+                        f"{self.name}.{spec.table}.{column.name}: no table {column.references}"
+                    )
+        self._check_no_cycle()
+
+    def _check_no_cycle(self) -> None:
+        """Parents form a tree: no table is its own ancestor, but for a table
+        whose rows refer to other rows of itself (an OASys sub-assessment to
+        its main assessment), checked one level deep."""
+        parents = {s.table: {c.references for c in s.parents} - {s.table} for s in self.tables}
+        for table in parents:
+            seen, todo = set(), set(parents[table])
+            while todo:
+                ancestor = todo.pop()
+                if ancestor == table:
+                    raise ValueError(f"{self.name}.{table}: is its own ancestor")
+                if ancestor not in seen:
+                    seen.add(ancestor)
+                    todo |= parents[ancestor]
 
     def table(self, name: str) -> TableSpec:
         return next(spec for spec in self.tables if spec.table == name)

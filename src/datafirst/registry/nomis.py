@@ -52,7 +52,13 @@ ALIASES = TableSpec(
     person_bearing=True,
     columns=(
         Column("alias_offender_id", "int64", "Id of the alias record.", "key"),
-        Column("root_offender_id", "int64", "The offender record the alias belongs to.", "fk"),
+        Column(
+            "root_offender_id",
+            "int64",
+            "The offender record the alias belongs to.",
+            "fk",
+            references="offenders",
+        ),
         Column("last_name", "string", "Alias surname in upper case.", "name"),
         Column("first_name", "string", "Alias forename in upper case.", "name"),
         Column("middle_name", "string", "Alias middle names.", "name"),
@@ -80,6 +86,7 @@ BOOKINGS = TableSpec(
             "int64",
             "Offender record the booking is attached to (not always the right person).",
             "fk",
+            references="offenders",
         ),
         Column("booking_no", "string", "Booking number shown to staff.", ""),
         Column("booking_begin_date", "date", "Reception date.", "date"),
@@ -96,7 +103,7 @@ SENTENCES = TableSpec(
     grain="spell per booking",
     columns=(
         Column("sentence_id", "int64", "Id of the spell record.", "key"),
-        Column("offender_book_id", "int64", "The booking.", "fk"),
+        Column("offender_book_id", "int64", "The booking.", "fk", references="offender_bookings"),
         Column("sentence_seq", "int64", "Order on the booking.", ""),
         Column("imprisonment_status", "string", "REMAND, SENTENCED or RECALL.", ""),
         Column("start_date", "date", "Start of the spell.", "date"),
@@ -114,7 +121,7 @@ MOVEMENTS = TableSpec(
     grain="movement",
     columns=(
         Column("movement_id", "int64", "Movement id.", "key"),
-        Column("offender_book_id", "int64", "The booking.", "fk"),
+        Column("offender_book_id", "int64", "The booking.", "fk", references="offender_bookings"),
         Column("movement_seq", "int64", "Order of the movement on the booking.", ""),
         Column("movement_date", "date", "Date of the movement.", "date"),
         Column("movement_time", "string", "Time of the movement (HH:MM).", ""),
@@ -134,7 +141,13 @@ INCIDENTS = TableSpec(
     columns=(
         Column("incident_party_id", "int64", "Id of the prisoner's involvement.", "key"),
         Column("incident_case_id", "int64", "Incident id (shared by the parties involved).", ""),
-        Column("offender_book_id", "int64", "Booking of the prisoner involved.", "fk"),
+        Column(
+            "offender_book_id",
+            "int64",
+            "Booking of the prisoner involved.",
+            "fk",
+            references="offender_bookings",
+        ),
         Column("incident_date", "date", "Date of the incident.", "date"),
         Column("incident_type", "string", "Type (seed incident_types).", "code"),
         Column("agy_loc_id", "string", "Prison where it happened (seed prisons).", ""),

@@ -61,8 +61,14 @@ OASYS_SET = _t(
     "assessment or sub-assessment",
     [
         Column("oasys_set_pk", "int64", "Assessment key.", "key"),
-        Column("offender_pk", "int64", "Offender record.", "fk"),
-        Column("parent_oasys_set_pk", "int64", "Parent assessment of a sub-assessment.", ""),
+        Column("offender_pk", "int64", "Offender record.", "fk", references="offender"),
+        Column(
+            "parent_oasys_set_pk",
+            "int64",
+            "Parent assessment of a sub-assessment; null for a main assessment.",
+            "fk",
+            references="oasys_set",
+        ),
         Column("assessment_type_code", "string", "Type (seed oasys_assessment_types).", "code"),
         Column("initiation_date", "string", "Date started (dd-MON-yy).", "date_text"),
         Column(
@@ -82,7 +88,7 @@ CORE_RISK = _t(
     "main assessment",
     [
         Column("core_risk_pk", "int64", "Row key.", "key"),
-        Column("oasys_set_pk", "int64", "Assessment.", "fk"),
+        Column("oasys_set_pk", "int64", "Assessment.", "fk", references="oasys_set"),
         Column("ogrs3_1yr", "int64", "OGRS3 one-year proven reoffending probability (%).", ""),
         Column("ogrs3_2yr", "int64", "OGRS3 two-year proven reoffending probability (%).", ""),
         Column("ogp_1yr", "int64", "OASys general reoffending predictor, one year (%).", ""),
@@ -107,7 +113,7 @@ BCS = _t(
     "BCS sub-assessment",
     [
         Column("bcs_pk", "int64", "Row key.", "key"),
-        Column("oasys_set_pk", "int64", "BCS sub-assessment.", "fk"),
+        Column("oasys_set_pk", "int64", "BCS sub-assessment.", "fk", references="oasys_set"),
         Column("accommodation_need", "string", "Y/N.", ""),
         Column("employment_need", "string", "Y/N.", ""),
         Column("finance_need", "string", "Y/N.", ""),
@@ -124,7 +130,7 @@ ISP = _t(
     "ISP sub-assessment",
     [
         Column("isp_pk", "int64", "Row key.", "key"),
-        Column("oasys_set_pk", "int64", "ISP sub-assessment.", "fk"),
+        Column("oasys_set_pk", "int64", "ISP sub-assessment.", "fk", references="oasys_set"),
         Column("meeting_date", "string", "Date of the sentence planning meeting.", "date_text"),
         Column("objectives_count", "int64", "Number of sentence plan objectives.", "length"),
         Column("offender_attended", "string", "Y/N.", ""),
@@ -137,8 +143,14 @@ RM2000 = _t(
     "RM2000 sub-assessment",
     [
         Column("rm2000_pk", "int64", "Row key.", "key"),
-        Column("oasys_set_pk", "int64", "RM2000 sub-assessment.", "fk"),
-        Column("parent_oasys_set_pk", "int64", "The main assessment it belongs to.", ""),
+        Column("oasys_set_pk", "int64", "RM2000 sub-assessment.", "fk", references="oasys_set"),
+        Column(
+            "parent_oasys_set_pk",
+            "int64",
+            "The main assessment it belongs to.",
+            "fk",
+            references="oasys_set",
+        ),
         Column("rm2000_s_category", "string", "Sexual risk category (seed rosh_levels).", "code"),
         Column("rm2000_v_category", "string", "Violence risk category (seed rosh_levels).", ""),
         Column("rm2000_combined_category", "string", "Combined category (seed rosh_levels).", ""),
@@ -151,7 +163,7 @@ RMP = _t(
     "RMP sub-assessment",
     [
         Column("rmp_pk", "int64", "Row key.", "key"),
-        Column("oasys_set_pk", "int64", "RMP sub-assessment.", "fk"),
+        Column("oasys_set_pk", "int64", "RMP sub-assessment.", "fk", references="oasys_set"),
         Column("plan_date", "string", "Date of the plan.", "date_text"),
         Column("review_date", "string", "Date the plan is due for review.", "date_text"),
         Column("mappa_level", "int64", "MAPPA management level (1-3); null when not MAPPA.", ""),
@@ -164,7 +176,7 @@ ROSH = _t(
     "ROSH sub-assessment",
     [
         Column("rosh_pk", "int64", "Row key.", "key"),
-        Column("oasys_set_pk", "int64", "ROSH sub-assessment.", "fk"),
+        Column("oasys_set_pk", "int64", "ROSH sub-assessment.", "fk", references="oasys_set"),
         Column("risk_to_children", "string", "Level (seed rosh_levels).", "code"),
         Column("risk_to_public", "string", "Level (seed rosh_levels).", "code"),
         Column("risk_to_known_adult", "string", "Level (seed rosh_levels).", "code"),

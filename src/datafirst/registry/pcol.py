@@ -67,7 +67,9 @@ PARTIES = TableSpec(
     person_bearing=True,
     columns=(
         Column("party_id", "int64", "PCOL's id of the party-on-claim record.", "key"),
-        Column("claim_number", "string", "The claim (claims.claim_number).", "fk"),
+        Column(
+            "claim_number", "string", "The claim (claims.claim_number).", "fk", references="claims"
+        ),
         Column(
             "party_role_code",
             "string",
@@ -116,7 +118,9 @@ CLAIM_EVENTS = TableSpec(
     grain="event per claim",
     columns=(
         Column("event_id", "int64", "PCOL's id of the event.", "key"),
-        Column("claim_number", "string", "The claim (claims.claim_number).", "fk"),
+        Column(
+            "claim_number", "string", "The claim (claims.claim_number).", "fk", references="claims"
+        ),
         Column(
             "event_type_code",
             "string",
@@ -135,7 +139,9 @@ HEARINGS = TableSpec(
     grain="hearing per claim",
     columns=(
         Column("hearing_id", "int64", "PCOL's id of the hearing.", "key"),
-        Column("claim_number", "string", "The claim (claims.claim_number).", "fk"),
+        Column(
+            "claim_number", "string", "The claim (claims.claim_number).", "fk", references="claims"
+        ),
         Column(
             "hearing_type_code",
             "string",
@@ -161,7 +167,9 @@ JUDGMENTS = TableSpec(
     grain="judgment per claim",
     columns=(
         Column("judgment_id", "int64", "PCOL's id of the judgment.", "key"),
-        Column("claim_number", "string", "The claim (claims.claim_number).", "fk"),
+        Column(
+            "claim_number", "string", "The claim (claims.claim_number).", "fk", references="claims"
+        ),
         Column(
             "judgment_type_code",
             "string",
@@ -188,7 +196,9 @@ WARRANTS = TableSpec(
     grain="warrant per claim",
     columns=(
         Column("warrant_id", "int64", "PCOL's id of the warrant.", "key"),
-        Column("claim_number", "string", "The claim (claims.claim_number).", "fk"),
+        Column(
+            "claim_number", "string", "The claim (claims.claim_number).", "fk", references="claims"
+        ),
         Column(
             "warrant_type_code",
             "string",

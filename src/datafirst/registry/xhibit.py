@@ -68,7 +68,7 @@ DEFENDANTS = TableSpec(
     person_bearing=True,
     columns=(
         Column("defendant_on_case_id", "int64", "Xhibit's id of the defendant-on-case.", "key"),
-        Column("case_id", "int64", "The case.", "fk"),
+        Column("case_id", "int64", "The case.", "fk", references="cases"),
         Column("surname", "string", "Surname as recorded.", "name"),
         Column("forename_1", "string", "First forename as recorded.", "name"),
         Column("forename_2", "string", "Other forenames as recorded (may be initials).", "name"),
@@ -99,7 +99,9 @@ OFFENCES = TableSpec(
     grain="offence per defendant on case",
     columns=(
         Column("offence_id", "int64", "Xhibit's id of the offence.", "key"),
-        Column("defendant_on_case_id", "int64", "The defendant-on-case.", "fk"),
+        Column(
+            "defendant_on_case_id", "int64", "The defendant-on-case.", "fk", references="defendants"
+        ),
         Column("count_number", "int64", "Count number on the indictment.", ""),
         Column("offence_code", "string", "CJS offence code (seed offence_codes).", "code"),
         Column("plea_code", "string", "Plea (seed plea_codes, system xhibit).", "code"),
@@ -114,7 +116,7 @@ DISPOSALS = TableSpec(
     grain="disposal per offence",
     columns=(
         Column("disposal_id", "int64", "Xhibit's id of the disposal.", "key"),
-        Column("offence_id", "int64", "The offence disposed of.", "fk"),
+        Column("offence_id", "int64", "The offence disposed of.", "fk", references="offences"),
         Column(
             "disposal_code", "string", "Disposal code (seed disposal_codes, system xhibit).", "code"
         ),

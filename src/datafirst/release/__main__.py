@@ -1,0 +1,3 @@
+from datafirst.release.cli import main
+
+raise SystemExit(main())
