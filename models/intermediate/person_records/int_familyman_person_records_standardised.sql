@@ -26,13 +26,14 @@ people as (
 co_parties as (
     select
         people.party_id,
-        {{ array_agg_distinct("others.forename || ' ' || others.surname") }}
-            as co_party_names
+        {{ array_agg_distinct(
+            "other_parties.forename || ' ' || other_parties.surname"
+        ) }} as co_party_names
     from people
-    inner join people as others
+    inner join people as other_parties
         on
-            people.case_number = others.case_number
-            and people.party_id <> others.party_id
+            people.case_number = other_parties.case_number
+            and people.party_id <> other_parties.party_id
     group by people.party_id
 ),
 

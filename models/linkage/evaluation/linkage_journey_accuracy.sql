@@ -52,8 +52,9 @@ lost as (
                 select crown_records.record_id from crown_records
             )
             or truth.mags_record_id not in (
-                select prepared.record_id
-                from {{ ref('int_court_cases_journey_prepared') }} as prepared
+                select journey_cases.record_id
+                from {{ ref('int_court_cases_journey_prepared') }}
+                    as journey_cases
             )
         )
 ),
