@@ -23,6 +23,7 @@ import pytest
 from conftest import PSEUDONYMISATION_KEY
 
 from datafirst import registry
+from datafirst.extracts import read_manifest, write_manifest
 from datafirst.project import PROJECT_ROOT, Dbt, dbt_vars
 from datafirst.release import ReleaseError, current, publish, publisher, record_path
 from datafirst.release.build import (
@@ -266,6 +267,7 @@ def test_a_failed_rebuild_leaves_the_previous_release_byte_identical(warehouse, 
         "(format parquet)"
     )
     shutil.move(tmp_path / "p.parquet", victim)
+    write_manifest(raw, read_manifest(raw))  # still a synthetic extract
     process = _run_release(warehouse, tmp_path, link, DATAFIRST_RAW_DIR=str(raw))
     output, _ = process.communicate(timeout=900)
     assert process.returncode == 1, output[-3000:]

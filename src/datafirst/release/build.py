@@ -196,9 +196,11 @@ def record_build(
         extract_manifest=extracts[1],
     )
     results_path = dbt.target_path / "run_results.json"
-    if run_results is None and results_path.exists() and not interrupted:
+    if run_results is None and _written_since(results_path, started_at) and not interrupted:
         run_results = json.loads(results_path.read_text())
     if run_results is None or interrupted:
+        if returncode != 0 and not interrupted:
+            record.problems.append(_STOPPED_EARLY.format(returncode=returncode))
         return record
     statuses = [(r["unique_id"], str(r["status"])) for r in run_results["results"]]
     for _, status in statuses:
@@ -218,7 +220,25 @@ def record_build(
         record.status = "passed"
     elif not complete:
         record.problems.insert(0, "not a complete `dbt build` (a selection, or another command)")
+    elif returncode != 0 and not record.problems:
+        record.problems.append(_STOPPED_EARLY.format(returncode=returncode))
     return record
+
+
+_STOPPED_EARLY = (
+    "dbt stopped (exit code {returncode}) before reporting a failed node: "
+    "a project hook, the extract check or compilation failed; its output says which"
+)
+
+
+def _written_since(path: Path, started_at: str) -> bool:
+    """True when ``path`` exists and was written at or after ``started_at``
+    (an ISO timestamp to the second): run results left by an earlier dbt
+    command do not describe this build."""
+    if not path.exists():
+        return False
+    started = datetime.strptime(started_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    return path.stat().st_mtime >= started.timestamp()
 
 
 def run_build(dbt: Dbt) -> BuildRecord:
