@@ -12,6 +12,6 @@
         {%- for condition, reason in checks %}
         case when {{ condition }} then '{{ reason }}' end,
         {%- endfor %}
-        cast(null as varchar)
+        cast(null as string)
     )
 {%- endmacro %}

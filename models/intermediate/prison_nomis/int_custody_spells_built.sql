@@ -175,7 +175,7 @@ ended_spells as (
 
 spells as (
     select
-        offender_book_id || '-' || cast(spell_seq as varchar) as spell_id,
+        offender_book_id || '-' || cast(spell_seq as string) as spell_id,
         offender_book_id,
         spell_seq,
         offender_id,

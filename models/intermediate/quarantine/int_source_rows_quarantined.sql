@@ -8,7 +8,7 @@ with
         '{{ raw.system }}' as source_system,
         '{{ raw.table }}' as source_table,
         source_row_number,
-        cast({{ raw.key }} as varchar) as record_key,
+        cast({{ raw.key }} as string) as record_key,
         quarantine_reason,
         dq_flags
     from {{ ref('stg_' ~ raw.system ~ '__' ~ raw.table) }}

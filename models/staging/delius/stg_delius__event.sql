@@ -9,9 +9,9 @@ source as (
 renamed as (
     select
         -- ids
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
         file_row_number as source_row_number,
-        cast(offender_id as varchar) as offender_id,
+        cast(offender_id as string) as offender_id,
 
         -- codes
         nullif(trim(disposal_type_code), '') as disposal_type_code,

@@ -7,9 +7,9 @@ source as (
 renamed as (
     select
         -- ids
-        cast(sentence_id as varchar) as sentence_id,
+        cast(sentence_id as string) as sentence_id,
         file_row_number as source_row_number,
-        cast(offender_book_id as varchar) as offender_book_id,
+        cast(offender_book_id as string) as offender_book_id,
 
         -- codes
         upper(nullif(trim(imprisonment_status), '')) as imprisonment_status,

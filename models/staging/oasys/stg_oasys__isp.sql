@@ -12,9 +12,9 @@ source as (
 renamed as (
     select
         -- ids
-        cast(isp_pk as varchar) as isp_pk,
+        cast(isp_pk as string) as isp_pk,
         file_row_number as source_row_number,
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
 
         -- numbers
         cast(objectives_count as integer) as objectives_count,

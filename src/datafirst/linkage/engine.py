@@ -1,6 +1,12 @@
 """Build Splink linkers for the person models, train them, and predict and
-cluster with trained models. Splink runs on its own in-memory DuckDB; tables
-go in and come out as Arrow, so nothing is left in the warehouse."""
+cluster with trained models.
+
+The engine runs where the warehouse runs (:mod:`datafirst.linkage.backends`):
+on DuckDB, Splink has its own in-memory DuckDB and tables go in and come out
+as Arrow; on Spark, Splink's Spark backend works on the warehouse's
+DataFrames. The same functions, SQL and Splink calls serve both; the models'
+SQL is translated for Spark by :mod:`datafirst.linkage.dialect`. Nothing is
+left in the warehouse."""
 
 from __future__ import annotations
 
@@ -10,10 +16,10 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute  # noqa: F401  (pa.compute)
 from splink import DuckDBAPI, Linker, SettingsCreator
 
-from datafirst.linkage import comparisons
+from datafirst.linkage import comparisons, dialect
+from datafirst.linkage.backends import DuckDBBackend, SparkBackend, backend_for
 from datafirst.linkage.specs import PersonModel
 
 MODELS_DIR = Path(__file__).with_name("models")
@@ -67,26 +73,28 @@ def settings_for(model: PersonModel) -> SettingsCreator:
     )
 
 
-def split_by_dataset(records: pa.Table, model: PersonModel) -> dict[str, pa.Table]:
+def split_by_dataset(records, model: PersonModel) -> dict:
     """The model's input tables: one per dataset, linkable records only, in
-    record id order."""
-    con = duckdb.connect()
-    con.register("records", records)
+    record id order (Arrow on DuckDB, DataFrames on Spark)."""
+    backend = backend_for(records)
+    backend.load("records_given", records)
     out = {}
     for dataset in model.datasets:
-        table = con.sql(
-            f"select {', '.join(PERSON_COLUMNS)} from records "
+        table = backend.query(
+            f"select {', '.join(PERSON_COLUMNS)} from records_given "
             f"where source_dataset = '{dataset}' and is_linkable "
             "order by record_id"
-        ).to_arrow_table()
-        if table.num_rows:
+        )
+        if backend.num_rows(table):
             out[dataset] = table
-    con.close()
+    backend.close()
     return out
 
 
-def new_linker(model: PersonModel, tables: dict[str, pa.Table], settings) -> Linker:
-    db_api = DuckDBAPI()
+def new_linker(model, tables: dict, settings, db_api=None) -> Linker:
+    """A Splink linker of ``tables`` (Arrow on DuckDB, DataFrames on Spark)."""
+    if db_api is None:
+        db_api = backend_for(*tables.values()).splink_api()
     frames = [db_api.register(t, dataset_display_name=name) for name, t in tables.items()]
     # Levels never seen in training (aliases, swaps in small datasets) keep
     # neutral default weights; Splink's warning about them is expected.
@@ -100,74 +108,76 @@ def load_model(name: str, folder: Path = MODELS_DIR) -> dict:
 def predict(
     model: PersonModel,
     trained: dict,
-    tables: dict[str, pa.Table],
+    tables: dict,
     floor: float | None = None,
-) -> pa.Table:
+):
     """Score candidate pairs with a trained model after re-estimating the
     prior for these records; keep pairs at or above ``floor`` (by default the
     model's low threshold)."""
     meta = trained["datafirst"]
+    backend = backend_for(*tables.values())
     if model.link_type == "link_only" and len(tables) < 2 or not tables:
-        return _empty_edges()
-    if model.link_type == "dedupe_only" and sum(t.num_rows for t in tables.values()) < 2:
-        return _empty_edges()
-    con = numbered_records(tables)
-    prior = estimate_prior(con, model.link_type, model.deterministic, meta["deterministic_recall"])
+        return backend.from_arrow(_empty_edges())
+    if model.link_type == "dedupe_only" and sum(backend.num_rows(t) for t in tables.values()) < 2:
+        return backend.from_arrow(_empty_edges())
+    backend = numbered_records(tables)
+    prior = estimate_prior(
+        backend, model.link_type, model.deterministic, meta["deterministic_recall"]
+    )
     settings = dict(trained["splink"])
     if prior:  # no near-certain pair at all: keep the trained prior
         settings["probability_two_random_records_match"] = prior
     floor = meta["thresholds"]["low"] if floor is None else floor
-    scored = _score(con, settings, floor)
-    con.close()
-    return scored.append_column("link_model", pa.array([model.name] * scored.num_rows, pa.string()))
+    scored = _score(backend, settings, floor)
+    backend.close()
+    return backend.with_constant(scored, "link_model", model.name)
 
 
-def numbered_records(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
-    """A connection holding ``records``: the model's input tables in one,
-    each record numbered (``unique_id``, in record id order)."""
-    con = duckdb.connect()
+def numbered_records(tables: dict) -> DuckDBBackend | SparkBackend:
+    """A backend holding ``records``: the model's input tables in one, each
+    record numbered (``unique_id``, in record id order)."""
+    backend = backend_for(*tables.values())
     parts = []
     for index, table in enumerate(tables.values()):
-        con.register(f"input_{index}", table)
+        backend.load(f"input_{index}", table)
         parts.append(f"select * from input_{index}")
-    con.execute(
-        "create table records as select row_number() over (order by record_id) as unique_id, "
-        f"* from ({' union all '.join(parts)})"
+    backend.create(
+        "records",
+        "select row_number() over (order by record_id) as unique_id, "
+        f"* from ({' union all '.join(parts)})",
     )
-    return con
+    return backend
 
 
-def candidate_pairs_sql(rules, link_type: str, table: str = "records") -> str:
+def candidate_pairs_sql(rules, link_type: str, table: str = "records", sql_dialect="duckdb") -> str:
     """The pairs of records that meet any of ``rules`` (Splink blocking rules
     on ``l`` and ``r``), once each, as integer ids ``join_key_l`` <
     ``join_key_r``. Each rule is an equi-join (with any filter it carries) on
     integer ids; ``union`` drops the pairs that more than one rule finds. A
     ``link_only`` model pairs records of different datasets only. Every rule
     is symmetric in l and r, so the smaller id on the left finds each pair
-    once."""
+    once. The rules are DuckDB's SQL, translated for ``sql_dialect``."""
     across = " and l.source_dataset <> r.source_dataset" if link_type == "link_only" else ""
     return " union ".join(
         f"select l.unique_id as join_key_l, r.unique_id as join_key_r "
         f"from {table} as l inner join {table} as r "
-        f"on ({rule}) and l.unique_id < r.unique_id{across}"
+        f"on ({dialect.translate(rule, sql_dialect)}) and l.unique_id < r.unique_id{across}"
         for rule in rules
     )
 
 
-def estimate_prior(
-    con: duckdb.DuckDBPyConnection, link_type: str, deterministic, recall: float
-) -> float:
+def estimate_prior(backend, link_type: str, deterministic, recall: float) -> float:
     """The probability that two random records match, re-estimated for the
     records at hand as Splink's ``estimate_probability_two_random_records_match``
     does: pairs meeting the deterministic rules, divided by the rules'
     recall (measured on the training data) and by the number of possible
     pairs."""
-    (observed,) = con.execute(
-        f"select count(*) from ({candidate_pairs_sql(deterministic, link_type)})"
-    ).fetchone()
-    sizes = [
-        n for (n,) in con.execute("select count(*) from records group by source_dataset").fetchall()
-    ]
+    observed = backend.scalar(
+        "select count(*) from ("
+        + candidate_pairs_sql(deterministic, link_type, sql_dialect=backend.dialect)
+        + ")"
+    )
+    sizes = backend.column("select count(*) from records group by source_dataset")
     if link_type == "link_only":
         possible = (sum(sizes) ** 2 - sum(n * n for n in sizes)) / 2
     else:
@@ -177,16 +187,16 @@ def estimate_prior(
     return observed / recall / possible
 
 
-def score_pairs(settings: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
+def score_pairs(settings: dict, tables: dict, floor: float):
     """Score the candidate pairs of a Splink model (``settings``, as saved by
     Splink, prior included) and keep those at or above ``floor``."""
-    con = numbered_records(tables)
-    scored = _score(con, settings, floor)
-    con.close()
+    backend = numbered_records(tables)
+    scored = _score(backend, settings, floor)
+    backend.close()
     return scored
 
 
-def _score(con: duckdb.DuckDBPyConnection, settings: dict, floor: float) -> pa.Table:
+def _score(backend, settings: dict, floor: float):
     """Splink blocks on its composite string ids (dataset and record id); at a
     million records the joins on those strings cost more than the scoring.
     So the pairs are blocked here on the integer ids of ``records`` with the
@@ -197,20 +207,24 @@ def _score(con: duckdb.DuckDBPyConnection, settings: dict, floor: float) -> pa.T
         rule["blocking_rule"] if isinstance(rule, dict) else rule
         for rule in settings["blocking_rules_to_generate_predictions"]
     ]
-    pairs = con.sql(
+    pairs = backend.query(
         "select '0' as match_key, join_key_l, join_key_r from ("
-        + candidate_pairs_sql(rules, settings["link_type"])
+        + candidate_pairs_sql(rules, settings["link_type"], sql_dialect=backend.dialect)
         + ")"
-    ).to_arrow_table()
+    )
     scoring = {
-        **settings,
+        **dialect.settings(settings, backend.dialect),
         "link_type": "dedupe_only",
         "unique_id_column_name": "unique_id",
         "blocking_rules_to_generate_predictions": [],
     }
     scoring.pop("source_dataset_column_name", None)
-    db_api = DuckDBAPI()
-    inputs = con.sql("select * exclude (source_dataset) from records").to_arrow_table()
+    db_api = backend.splink_api()
+    inputs = backend.query(
+        "select "
+        + ", ".join(c for c in backend.columns("records") if c != "source_dataset")
+        + " from records"
+    )
     linker = Linker(
         db_api.register(inputs, dataset_display_name="records"),
         scoring,
@@ -219,14 +233,14 @@ def _score(con: duckdb.DuckDBPyConnection, settings: dict, floor: float) -> pa.T
     linker.table_management.register_blocked_pairs_for_predict(
         db_api.register(pairs, dataset_display_name="blocked_pairs")
     )
-    scored = linker.inference.predict(
-        threshold_match_probability=floor, warning_mode="never"
-    ).as_pyarrow_table()
-    con.register(
+    scored = backend.result(
+        linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
+    )
+    backend.load(
         "scored",
         scored.select(["unique_id_l", "unique_id_r", "match_weight", "match_probability"]),
     )
-    out = con.sql(
+    out = backend.query(
         """
         select l.record_id as record_id_l, r.record_id as record_id_r,
                l.source_dataset as source_dataset_l,
@@ -237,8 +251,9 @@ def _score(con: duckdb.DuckDBPyConnection, settings: dict, floor: float) -> pa.T
         inner join records as r on r.unique_id = scored.unique_id_r
         order by record_id_l, record_id_r
         """
-    ).to_arrow_table()
-    con.unregister("scored")
+    )
+    if isinstance(backend, DuckDBBackend):
+        backend.unload("scored")
     return out
 
 
@@ -285,22 +300,21 @@ def connected_components(nodes: pa.Table, edges: pa.Table) -> pa.Table:
 LEVELS = ("low", "default", "high")
 
 
-def score_links(records: pa.Table, models_dir: Path = MODELS_DIR) -> pa.Table:
+def score_links(records, models_dir: Path = MODELS_DIR):
     """Deduplicate every dataset and link across datasets with the trained
     models: every scored pair at or above its model's low threshold, with
     whether it links at each level (low, default, high)."""
     from datafirst.linkage.specs import CROSS_JUSTICE, DEDUPE_MODELS
 
+    backend = backend_for(records)
     parts = []
     for model in (*DEDUPE_MODELS.values(), CROSS_JUSTICE):
         trained = load_model(model.name, models_dir)
         scored = predict(model, trained, split_by_dataset(records, model))
         thresholds = trained["datafirst"]["thresholds"]
-        for level in LEVELS:
-            flags = pa.compute.greater_equal(scored["match_probability"], thresholds[level])
-            scored = scored.append_column(f"is_link_{level}", flags)
-        parts.append(scored)
-    return pa.concat_tables(parts)
+        flags = {f"is_link_{level}": ("match_probability", thresholds[level]) for level in LEVELS}
+        parts.append(backend.with_flags(scored, flags))
+    return backend.concat(parts)
 
 
 #: Each link's strongest level as a stand-in probability, so that one
@@ -310,7 +324,7 @@ _LEVEL_SCORE = {"low": 0.5, "default": 0.7, "high": 0.9}
 _LEVEL_CUT = {"low": 0.45, "default": 0.65, "high": 0.85}
 
 
-def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
+def cluster_people(records, links):
     """One row per person record with its per-dataset person id and its
     cross-justice id at the low, default and high thresholds.
 
@@ -325,22 +339,26 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
         cluster_pairwise_predictions_at_multiple_thresholds,
     )
 
-    con = duckdb.connect()
+    backend = backend_for(records, links)
     # Splink clusters integers far faster than long string ids: number the
     # records (in record id order) and cluster the numbers.
-    con.register("records_given", records.select(["record_id", "source_dataset"]))
-    con.execute(
-        "create table records_in as select row_number() over (order by record_id) as node_id, "
-        "record_id, source_dataset from records_given"
+    backend.load("records_given", records.select(["record_id", "source_dataset"]))
+    backend.create(
+        "records_in",
+        "select row_number() over (order by record_id) as node_id, "
+        "record_id, source_dataset from records_given",
     )
-    con.register("links_given", links)
-    con.execute(
-        "create table links as select l.node_id as node_id_l, r.node_id as node_id_r, "
-        "links_given.* exclude (record_id_l, record_id_r) from links_given "
+    backend.load("links_given", links)
+    backend.create(
+        "links",
+        "select l.node_id as node_id_l, r.node_id as node_id_r, "
+        "links_given.source_dataset_l, links_given.source_dataset_r, "
+        "links_given.is_link_low, links_given.is_link_default, links_given.is_link_high "
+        "from links_given "
         "inner join records_in as l on l.record_id = links_given.record_id_l "
-        "inner join records_in as r on r.record_id = links_given.record_id_r"
+        "inner join records_in as r on r.record_id = links_given.record_id_r",
     )
-    nodes = con.sql("select node_id from records_in").to_arrow_table()
+    nodes = backend.query("select node_id from records_in")
     level_score = (
         f"case when is_link_high then {_LEVEL_SCORE['high']} "
         f"when is_link_default then {_LEVEL_SCORE['default']} "
@@ -348,18 +366,20 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
     )
     cuts = [_LEVEL_CUT[level] for level in LEVELS]
     for scope, where in (("person", "source_dataset_l = source_dataset_r"), ("xjs", "true")):
-        scope_links = con.sql(
+        scope_links = backend.query(
             f"select node_id_l, node_id_r, {level_score} as match_probability "
             f"from links where is_link_low and {where}"
-        ).to_arrow_table()
-        clusters = cluster_pairwise_predictions_at_multiple_thresholds(
-            nodes,
-            scope_links,
-            DuckDBAPI(),
-            "node_id",
-            match_probability_thresholds=list(cuts),
-        ).as_pyarrow_table()
-        con.register(f"{scope}_raw", clusters)
+        )
+        clusters = backend.result(
+            cluster_pairwise_predictions_at_multiple_thresholds(
+                nodes,
+                scope_links,
+                backend.splink_api(),
+                "node_id",
+                match_probability_thresholds=list(cuts),
+            )
+        )
+        backend.load(f"{scope}_raw", clusters)
         columns = []
         for level, cut in zip(LEVELS, cuts, strict=True):
             suffix = "" if level == "default" else f"_{level}"
@@ -369,14 +389,14 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
                 f"min(records_in.record_id) over (partition by {source})"
                 f" as estimated_{scope}_id{suffix}"
             )
-        con.register(
+        backend.load(
             scope,
-            con.sql(
+            backend.query(
                 f"select records_in.record_id, {', '.join(columns)} from {scope}_raw "
                 "inner join records_in using (node_id)"
-            ).to_arrow_table(),
+            ),
         )
-    out = con.sql(
+    out = backend.query(
         """
         select records_in.record_id, records_in.source_dataset,
                person.estimated_person_id_low, xjs.estimated_xjs_id_low,
@@ -387,6 +407,6 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
         inner join xjs using (record_id)
         order by records_in.record_id
         """
-    ).to_arrow_table()
-    con.close()
+    )
+    backend.close()
     return out

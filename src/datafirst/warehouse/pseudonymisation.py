@@ -58,6 +58,18 @@ def resolve_key(environ: dict[str, str], allow_demo_key: bool) -> tuple[str, boo
     return DEMO_KEY, True
 
 
+def warn_demo_key() -> None:
+    """Say loudly that pseudonyms use the public demo key."""
+    logger.warning(
+        "\n"
+        + "!" * 72
+        + f"\n  {KEY_ENV} is not set: pseudonyms use the PUBLIC DEMO KEY."
+        + "\n  They protect nothing. Fine for the synthetic demo only;"
+        + "\n  set a secret key for any real extract.\n"
+        + "!" * 72
+    )
+
+
 class Plugin(BasePlugin):
     def initialize(self, plugin_config: dict[str, Any]) -> None:
         allow = plugin_config.get("allow_demo_key", False)
@@ -65,14 +77,7 @@ class Plugin(BasePlugin):
             allow = allow.strip().lower() in {"true", "1", "yes"}
         self.key, self.is_demo_key = resolve_key(dict(os.environ), bool(allow))
         if self.is_demo_key:
-            logger.warning(
-                "\n"
-                + "!" * 72
-                + f"\n  {KEY_ENV} is not set: pseudonyms use the PUBLIC DEMO KEY."
-                + "\n  They protect nothing. Fine for the synthetic demo only;"
-                + "\n  set a secret key for any real extract.\n"
-                + "!" * 72
-            )
+            warn_demo_key()
 
     def _set_key(self, connection) -> None:
         connection.execute(f"set variable {SQL_VARIABLE} = ?", [self.key])
