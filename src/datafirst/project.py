@@ -27,6 +27,7 @@ DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_RAW_DIR = DATA_DIR / "raw"
 DEFAULT_TRUTH_DIR = DATA_DIR / "truth"
 DEFAULT_DUCKDB_PATH = DATA_DIR / "datafirst.duckdb"
+DEFAULT_SPARK_DIR = DATA_DIR / "spark"
 
 
 def executable(name: str) -> str:
@@ -75,6 +76,7 @@ class Dbt:
             DATAFIRST_RAW_DIR=str(folder / "raw"),
             DATAFIRST_TRUTH_DIR=str(folder / "truth"),
             DATAFIRST_DUCKDB_PATH=str(folder / database),
+            DATAFIRST_SPARK_DIR=str(folder / "spark"),
             DBT_TARGET_PATH=str(folder / "target"),
             DBT_LOG_PATH=str(folder / "logs"),
         )
@@ -89,7 +91,20 @@ class Dbt:
     def target_path(self) -> Path:
         return Path(self.env.get("DBT_TARGET_PATH", PROJECT_ROOT / "target"))
 
+    @property
+    def target(self) -> str:
+        return self.env.get("DATAFIRST_TARGET", "dev")
+
+    @property
+    def on_spark(self) -> bool:
+        """The ``spark`` target: dbt runs inside the project's Spark runner
+        (:mod:`datafirst.warehouse.spark`), which creates the SparkSession
+        that dbt-spark's ``method: session`` uses."""
+        return self.target == "spark"
+
     def command(self, *args: str) -> list[str]:
+        if self.on_spark:
+            return [sys.executable, "-m", "datafirst.warehouse.spark", *args]
         return [executable("dbt"), *args]
 
     def run(self, *args: str, **env: str) -> subprocess.CompletedProcess:

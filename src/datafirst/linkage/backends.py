@@ -35,6 +35,16 @@ def warehouse_table(relation: Any) -> Any:
     return relation.to_arrow_table()
 
 
+def register(db_api, table: Any, name: str):
+    """``table`` registered with a Splink database API as ``name``. On Spark,
+    Splink makes ``name`` a temporary view of the session and refuses a name
+    already taken, so a view left by an earlier model of the same build is
+    replaced."""
+    if is_spark_frame(table):
+        db_api.spark.catalog.dropTempView(name)
+    return db_api.register(table, dataset_display_name=name)
+
+
 def backend_for(*tables: Any) -> DuckDBBackend | SparkBackend:
     """The backend of the engine's inputs."""
     for table in tables:

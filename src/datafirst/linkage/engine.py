@@ -19,7 +19,7 @@ import pyarrow as pa
 from splink import DuckDBAPI, Linker, SettingsCreator
 
 from datafirst.linkage import comparisons, dialect
-from datafirst.linkage.backends import DuckDBBackend, SparkBackend, backend_for
+from datafirst.linkage.backends import DuckDBBackend, SparkBackend, backend_for, register
 from datafirst.linkage.specs import PersonModel
 
 MODELS_DIR = Path(__file__).with_name("models")
@@ -95,7 +95,7 @@ def new_linker(model, tables: dict, settings, db_api=None) -> Linker:
     """A Splink linker of ``tables`` (Arrow on DuckDB, DataFrames on Spark)."""
     if db_api is None:
         db_api = backend_for(*tables.values()).splink_api()
-    frames = [db_api.register(t, dataset_display_name=name) for name, t in tables.items()]
+    frames = [register(db_api, t, name) for name, t in tables.items()]
     # Levels never seen in training (aliases, swaps in small datasets) keep
     # neutral default weights; Splink's warning about them is expected.
     return Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.ERROR)
@@ -226,12 +226,12 @@ def _score(backend, settings: dict, floor: float):
         + " from records"
     )
     linker = Linker(
-        db_api.register(inputs, dataset_display_name="records"),
+        register(db_api, inputs, "records_to_score"),
         scoring,
         log_level=logging.ERROR,
     )
     linker.table_management.register_blocked_pairs_for_predict(
-        db_api.register(pairs, dataset_display_name="blocked_pairs")
+        register(db_api, pairs, "blocked_pairs")
     )
     scored = backend.result(
         linker.inference.predict(threshold_match_probability=floor, warning_mode="never")

@@ -186,9 +186,9 @@ def register_sources(spark, sources, env: dict) -> None:
         )
 
 
-def project_sources(args: list[str]) -> list:
-    """The enabled sources of this project, from dbt's parse (``--vars``
-    given on the command line apply: they enable or disable the truth)."""
+def parse(args: list[str]):
+    """dbt's manifest of the project (``--vars`` given on the command line
+    apply: they enable or disable the truth)."""
     from dbt.cli.main import dbtRunner
 
     parse_args = ["parse", "--quiet"]
@@ -197,10 +197,13 @@ def project_sources(args: list[str]) -> list:
     result = dbtRunner().invoke(parse_args)
     if not result.success:
         raise SystemExit(f"dbt parse failed: {result.exception}")
+    return result.result
+
+
+def project_sources(manifest) -> list:
+    """The enabled sources of this project."""
     return [
-        s
-        for s in result.result.sources.values()
-        if s.package_name == "datafirst" and s.config.enabled
+        s for s in manifest.sources.values() if s.package_name == "datafirst" and s.config.enabled
     ]
 
 
@@ -286,12 +289,14 @@ def run_dbt(args: list[str], env: dict | None = None) -> bool:
     spark = session(env=env)
     install_session_submission()
     install_binding_fix()
+    manifest = None
     if args and args[0] in {"build", "run", "test", "seed", "docs", "compile", "show"}:
-        sources = project_sources(args)
+        manifest = parse(args)
+        sources = project_sources(manifest)
         if args[0] in {"build", "run", "test"}:
             check_extracts(sources, env)
         register_sources(spark, sources, env)
-    result = dbtRunner().invoke(list(args))
+    result = dbtRunner(manifest=manifest).invoke(list(args))
     return bool(result.success)
 
 
