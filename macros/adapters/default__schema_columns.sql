@@ -1,19 +1,25 @@
 {#- Spark SQL implementation of schema_columns (its catalog has no
-    information schema): the adapter lists the schema's relations and their
-    columns, written out as rows. -#}
+    information schema): the schema's tables (show tables) and the columns
+    the adapter finds in each, written out as rows. -#}
 {% macro default__schema_columns(schema) -%}
     {%- set rows = [] -%}
-    {%- if execute -%}
-        {%- set schema_relation = api.Relation.create(database=target.get('database'), schema=schema) -%}
-        {%- for relation in adapter.list_relations_without_caching(schema_relation) -%}
-            {%- for column in adapter.get_columns_in_relation(relation) -%}
-                {%- do rows.append("select '" ~ relation.identifier ~ "' as table_name, '"
-                    ~ column.name ~ "' as column_name") -%}
-            {%- endfor -%}
+    {%- if execute and adapter.check_schema_exists(target.get('database'), schema) -%}
+        {%- for table in run_query('show tables in ' ~ schema) -%}
+            {%- if not table['isTemporary'] -%}
+                {%- set relation = api.Relation.create(
+                    schema=schema, identifier=table['tableName']
+                ) -%}
+                {%- for column in adapter.get_columns_in_relation(relation) -%}
+                    {%- do rows.append("('" ~ table['tableName'] ~ "', '" ~ column.name ~ "')") -%}
+                {%- endfor -%}
+            {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
     {%- if rows -%}
-        {{ rows | join('\nunion all\n') }}
+        select
+            table_name,
+            column_name
+        from values {{ rows | join(', ') }} as schema_columns (table_name, column_name)
     {%- else -%}
         select
             cast(null as string) as table_name,

@@ -70,3 +70,31 @@ def test_the_spark_target_runs_dbt_inside_the_runner(tmp_path):
     assert on_spark.env["DATAFIRST_SPARK_DIR"] == str(tmp_path / "spark")
     assert Dbt.in_folder(tmp_path).command("build")[-1] == "build"
     assert not Dbt.in_folder(tmp_path).on_spark
+
+
+def test_every_adapter_macro_is_run_by_the_project(manifest):
+    """No default__ (Spark SQL) or duckdb__ version without a caller: each
+    dispatched macro is used by a model, test or macro of the project, so the
+    spark and DuckDB targets both run it."""
+    from pathlib import Path
+
+    from datafirst.project import PROJECT_ROOT
+
+    used = set()
+    for node in (*manifest["nodes"].values(), *manifest["macros"].values()):
+        used.update(node.get("depends_on", {}).get("macros", []))
+    adapters = sorted((PROJECT_ROOT / "macros" / "adapters").glob("*.sql"))
+    assert adapters
+    for path in adapters:
+        name = Path(path).stem.split("__", 1)[1]
+        callers = {
+            node_id
+            for node_id, node in manifest["nodes"].items()
+            if f"macro.datafirst.{name}" in node.get("depends_on", {}).get("macros", [])
+        } | {
+            macro_id
+            for macro_id, macro in manifest["macros"].items()
+            if f"macro.datafirst.{name}" in macro.get("depends_on", {}).get("macros", [])
+            and not macro_id.endswith(f".{name}")
+        }
+        assert callers, f"{path.name}: no model, test or macro calls {name}"
