@@ -15,7 +15,7 @@ def test_duckdb_sql_is_left_alone():
 
 def test_functions_become_sparks():
     spark = {
-        "jaro_winkler_similarity(a_l, a_r) >= 0.92": "JARO_WINKLER(a_l, a_r) >= 0.92",
+        "jaro_winkler_similarity(a_l, a_r) >= 0.92": "DATAFIRST_JARO_WINKLER(a_l, a_r) >= 0.92",
         "list_contains(x_r, a_l)": "ARRAY_CONTAINS(x_r, a_l)",
         "abs(date_diff('day', d_l, d_r)) <= 31": "ABS(DATEDIFF(d_r, d_l)) <= 31",
         "cast(d_l as varchar) = '1'": "CAST(d_l AS STRING) = '1'",
@@ -25,6 +25,37 @@ def test_functions_become_sparks():
     }
     for duck, expected in spark.items():
         assert dialect.translate(duck, "spark") == expected
+
+
+def test_sparks_jaro_winkler_is_duckdbs(extract):
+    """The function the Spark SQL calls gives DuckDB's value on every pair of
+    an extract's names (and their near misses)."""
+    import random
+
+    import duckdb
+
+    con = duckdb.connect()
+    defendants = f"'{extract['raw_dir']}/xhibit/defendants.parquet'"
+    names = sorted(
+        {
+            n
+            for (n,) in con.execute(
+                f"select upper(trim(forename_1)) from {defendants}"
+                f" union select upper(trim(surname)) from {defendants}"
+            ).fetchall()
+            if n
+        }
+    )
+    rng = random.Random(1)
+    pairs = [(rng.choice(names), rng.choice(names)) for _ in range(20000)]
+    pairs += [(n, n[1:] + n[0]) for n in names] + [(n, n[:-1]) for n in names]
+    pairs += [("BANARD", "BERNARD"), ("BARRBARA", "ARBARA"), ("BERRY", "BARR"), ("A", "A")]
+    con.execute("create table pairs (a varchar, b varchar)")
+    con.executemany("insert into pairs values (?, ?)", pairs)
+    for a, b, expected in con.execute(
+        "select a, b, jaro_winkler_similarity(a, b) from pairs"
+    ).fetchall():
+        assert dialect.jaro_winkler(a, b) == expected, (a, b)
 
 
 def test_hamming_is_counted_position_by_position():

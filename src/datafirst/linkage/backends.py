@@ -127,7 +127,10 @@ class SparkBackend:
     dialect = "spark"
 
     def __init__(self, spark) -> None:
+        from datafirst.linkage import dialect
+
         self.spark = spark
+        dialect.register_functions(spark)
 
     def load(self, name: str, table) -> None:
         table.createOrReplaceTempView(name)
