@@ -175,3 +175,15 @@ def test_the_digest_ignores_row_order_but_not_content():
     table = pa.table({"a": [1, 2, 3], "b": ["x", None, "z"]})
     assert table_digest(table) == table_digest(table.take([2, 0, 1]))
     assert table_digest(table) != table_digest(pa.table({"a": [1, 2, 3], "b": ["x", "y", "z"]}))
+
+
+def test_the_key_is_in_no_compiled_sql_or_log(builds):
+    """The key reaches Spark as a session variable set through a parameter
+    marker: dbt's compiled SQL, run SQL and logs never hold it."""
+    looked = 0
+    for folder in ("target-spark", "logs-spark"):
+        for path in (builds["root"] / folder).rglob("*"):
+            if path.is_file():
+                looked += 1
+                assert KEY not in path.read_text(errors="replace"), path
+    assert looked > 100
