@@ -26,7 +26,13 @@ BASE ?= HEAD
 CHANGED_SQL = $(sort $(shell { git diff --name-only --diff-filter=d $(BASE) -- models macros tests analyses; \
 	git ls-files --others --exclude-standard -- models macros tests analyses; } 2>/dev/null | grep '\.sql$$'))
 
-.PHONY: setup browser demo generate build release docs analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
+# DATAFIRST_TARGET=spark: dbt runs inside the project's Spark runner, which
+# creates the SparkSession dbt-spark (method: session) uses.
+ON_SPARK := $(filter spark,$(DATAFIRST_TARGET))
+DBT := $(if $(ON_SPARK),$(BIN)/python -m datafirst.warehouse.spark,$(BIN)/dbt)
+SPARK_STAMP := $(VENV)/.spark-installed
+
+.PHONY: setup spark-setup browser demo generate build release docs analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +41,19 @@ $(BIN)/activate: pyproject.toml
 	touch $(BIN)/activate
 
 setup: $(BIN)/activate
+
+## Java and Spark for the spark target (Debian's OpenJDK 17, pyspark and
+## dbt-spark from PyPI; Splink's similarity jar comes with splink). Optional:
+## make demo and the DuckDB tests need none of it.
+spark-setup: $(SPARK_STAMP)
+
+$(SPARK_STAMP): $(BIN)/activate
+	@command -v java >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }
+	@java -version 2>&1 | head -1
+	$(BIN)/pip install --quiet -e '.[dev,spark]'
+	touch $(SPARK_STAMP)
 
 ## Headless Chromium for the catalogue test (Debian's package; needs root or sudo).
 browser:
@@ -51,18 +70,19 @@ generate: setup
 	$(BIN)/datafirst-generate --people $(PEOPLE) --seed $(SEED) --profile $(PROFILE)
 
 ## dbt build of the working warehouse (identified data; data/datafirst.duckdb),
-## recorded beside it. Publishes nothing.
-build: setup
-	$(BIN)/python -m datafirst.release build
+## recorded beside it. Publishes nothing. With DATAFIRST_TARGET=spark, the
+## same dbt build on local Spark (data/spark; no build record, no release).
+build: setup $(if $(ON_SPARK),spark-setup)
+	$(if $(ON_SPARK),$(DBT) build,$(BIN)/python -m datafirst.release build)
 
 ## Build, then publish the research release (data/release/: marts, linking
 ## tables, lookups, manifest) if every error-level test passed; a failed or
-## interrupted build leaves the previous release as it was.
+## interrupted build leaves the previous release as it was. DuckDB only.
 release: setup
 	$(BIN)/python -m datafirst.release publish $(if $(filter 1 yes true,$(COARSE)),--coarse)
 
-docs: setup
-	$(BIN)/dbt docs generate --static
+docs: setup $(if $(ON_SPARK),spark-setup)
+	$(DBT) docs generate --static
 	@echo "Catalogue: open target/static_index.html in a browser (one offline file)."
 
 ## The research analyses (analyses/) with disclosure control: CSV and charts in results/.
@@ -73,11 +93,11 @@ analyses: setup
 ## the files changed since BASE (default: uncommitted changes), conventions,
 ## and every test that needs no built warehouse.
 check: setup lint-python lint-sql-changed conventions
-	$(BIN)/pytest -m "not warehouse and not slow"
+	$(BIN)/pytest -m "not warehouse and not slow and not spark"
 
 ## Every test: linters, convention checks and the whole pytest suite (which
 ## builds a demo-scale warehouse of its own). .ci/run calls this.
-test: setup browser lint conventions pytest
+test: setup browser spark-setup lint conventions pytest
 
 lint: lint-python lint-sql
 

@@ -14,7 +14,7 @@
     {#- ref() records the dependency; the rows are read from the built seed. -#}
     {%- set _ = ref(seed_name) -%}
     {%- set rows = datafirst.seed_rows(seed_name, [code_column], where) -%}
-    (trim(cast({{ expression }} as varchar)) in (
+    (trim(cast({{ expression }} as string)) in (
         {%- for row in rows -%}
             '{{ row[0] | replace("'", "''") }}'{{ ", " if not loop.last }}
         {%- endfor -%}

@@ -18,7 +18,7 @@
     {#- ref() records the dependency; the rows are read from the built seed. -#}
     {%- set _ = ref(seed_name) -%}
     {%- set rows = datafirst.seed_rows(seed_name, [source_column, target_column], where) -%}
-    case trim(cast({{ expression }} as varchar))
+    case trim(cast({{ expression }} as string))
         {%- for row in rows %}
         when '{{ row[0] | replace("'", "''") }}' then
             {%- if row[1] is none or row[1] == '' %} null

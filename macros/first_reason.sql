@@ -17,6 +17,6 @@
             {%- else %} '{{ reason }}'
             {%- endif %} end,
         {%- endfor %}
-        cast(null as varchar)
+        cast(null as string)
     )
 {%- endmacro %}

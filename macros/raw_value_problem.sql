@@ -27,6 +27,6 @@
                 then 'out_of_range:{{ column }}'
         end,
         {%- endfor %}
-        cast(null as varchar)
+        cast(null as string)
     )
 {%- endmacro %}

@@ -9,5 +9,5 @@
         id_expression: SQL expression holding the source id of the record.
 -#}
 {% macro record_id(source_dataset, id_expression) -%}
-    '{{ source_dataset }}|' || cast({{ id_expression }} as varchar)
+    '{{ source_dataset }}|' || cast({{ id_expression }} as string)
 {%- endmacro %}

@@ -8,7 +8,7 @@
         results: dbt's run results (the on-run-end `results` variable).
 -#}
 {% macro report_quarantine(results) -%}
-    {%- if execute and target.type == 'duckdb' -%}
+    {%- if execute -%}
         {%- set built = results | selectattr('node.name', 'equalto', 'int_source_rows_reconciled')
             | selectattr('status', 'equalto', 'success') | list -%}
         {%- if built -%}

@@ -25,7 +25,7 @@
         {#- Unit tests compile without the graph: seeds live in the schema
             configured for them in dbt_project.yml. -#}
         {%- set seed_relation = api.Relation.create(
-            database=target.database,
+            database=target.get('database'),
             schema=generate_schema_name('lookups', none) | trim,
             identifier=seed_name
         ) -%}

@@ -6,7 +6,7 @@
 -#}
 {% macro duckdb__pseudonymise(expression, namespace) -%}
     case
-        when cast({{ expression }} as varchar) is null then null
+        when cast({{ expression }} as string) is null then null
         when getvariable('datafirst_pseudonymisation_key') is null
             then error('pseudonymisation key not set: see profiles.yml')
         else left(sha256(concat(
@@ -14,7 +14,7 @@
             '{{ namespace }}', '|',
             sha256(concat(
                 getvariable('datafirst_pseudonymisation_key'), '|',
-                cast({{ expression }} as varchar)
+                cast({{ expression }} as string)
             ))
         )), 32)
     end

@@ -20,7 +20,7 @@
 {%- for exclusion in exclusions -%}
 {%- do conditions.append('(' ~ exclusion.where ~ ')') -%}
 {%- do counts.append("'" ~ exclusion.name ~ ": ' || cast(count(*) filter"
-    ~ " (where " ~ exclusion.where ~ ") as varchar)") -%}
+    ~ " (where " ~ exclusion.where ~ ") as string)") -%}
 {%- endfor -%}
 {%- do marts.append({
     'name': mart.name,
@@ -30,7 +30,7 @@
     'excluded': 'count(*) filter (where ' ~ conditions | join(' or ') ~ ')'
         if exclusions else '0',
     'exclusions': "concat_ws('; ', " ~ counts | join(', ') ~ ')'
-        if exclusions else 'cast(null as varchar)',
+        if exclusions else 'cast(null as string)',
 }) -%}
 {%- endfor -%}
 with

@@ -1,6 +1,6 @@
 """The whole pipeline at several scales: generate, build, catalogue.
 
-``python -m datafirst.benchmark --people 10000 100000 1000000 [--readme]``
+``python -m datafirst.benchmark --people 10000 100000 1000000 [--readme] [--spark]``
 
 For each scale, in a scratch folder: the generator writes the extracts, ``dbt
 build`` builds and tests the warehouse, ``dbt docs generate`` writes the
@@ -10,6 +10,10 @@ The build is also broken down by layer from dbt's run results (time spent in
 the layer's nodes). In the same run, bare Splink predicts and clusters the
 same person records with the same committed models, and the linkage stage's
 time is divided by it.
+
+With ``--spark`` the same extract is also built on local Spark (the
+``spark`` target, ``make spark-setup`` first), timed beside DuckDB's build
+and broken down by layer the same way.
 
 Results go to ``benchmark/pipeline.json``, a chart of time against size to
 ``benchmark/pipeline.png``, and, with ``--readme``, the table between the
@@ -111,9 +115,10 @@ def accuracy(duckdb_path: Path) -> dict:
     return {"scopes": scopes, "journeys": journey, "f1_gaps": gaps}
 
 
-def measure(people: int, seed: int, folder: Path, timing: bool = True) -> dict:
+def measure(people: int, seed: int, folder: Path, timing: bool = True, spark: bool = False) -> dict:
     """Generate and build at one scale and seed; with ``timing``, also the
-    catalogue and bare Splink on the same records (the speed figures)."""
+    catalogue, the Spark build (with ``spark``) and bare Splink on the same
+    records (the speed figures)."""
     dbt = Dbt.in_folder(folder)
     env = dbt.env
     row: dict = {"people": people, "seed": seed}
@@ -142,6 +147,18 @@ def measure(people: int, seed: int, folder: Path, timing: bool = True) -> dict:
         "rows_in": len(json.loads((folder / "target" / "manifest.json").read_text())["nodes"]),
         "rows_out": (folder / "target" / "static_index.html").stat().st_size // 1024,
     }
+
+    if spark:
+        on_spark = Dbt.in_folder(
+            folder,
+            DATAFIRST_TARGET="spark",
+            DBT_TARGET_PATH=str(folder / "target-spark"),
+            DBT_LOG_PATH=str(folder / "logs-spark"),
+        )
+        build = run_stage(on_spark.command("build"), on_spark.env)
+        # Peak memory: the Python driver's; the JVM is capped by
+        # DATAFIRST_SPARK_MEMORY.
+        row["spark_build"] = {**build, "layers": layer_seconds(folder / "target-spark")}
 
     # Linkage stage against bare Splink on the same records, same run.
     con = duckdb.connect(str(folder / "warehouse.duckdb"), read_only=True)
@@ -228,6 +245,23 @@ def table(rows: list[dict]) -> str:
         lines.append(
             f"| {row['people']:,} | " + " | ".join(f"{layers[k]:.0f}" for k in LAYERS) + " |"
         )
+    spark_rows = [row for row in rows if "spark_build" in row]
+    if spark_rows:
+        lines += [
+            "",
+            "The same build on local Spark (`--spark`; seconds of wall time, then by layer):",
+            "",
+            "| people | DuckDB build | Spark build | " + " | ".join(LAYERS) + " |",
+            "|---:|---:|---:|" + "---:|" * len(LAYERS),
+        ]
+        for row in spark_rows:
+            layers = row["spark_build"]["layers"]
+            lines.append(
+                f"| {row['people']:,} | {row['build']['seconds']:.0f} s "
+                f"| {row['spark_build']['seconds']:.0f} s | "
+                + " | ".join(f"{layers[k]:.0f}" for k in LAYERS)
+                + " |"
+            )
     for row in rows:
         failures = row["build"].get("failures") or []
         lines += [
@@ -343,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "benchmark")
     parser.add_argument("--workdir", type=Path, default=None, help="scratch folder (default: temp)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
+    parser.add_argument("--spark", action="store_true", help="also build on local Spark")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     rows, extra = [], []
@@ -350,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
         for seed in (args.seed, *args.accuracy_seeds):
             folder = Path(tempfile.mkdtemp(prefix=f"bench{people}-", dir=args.workdir))
             try:
-                row = measure(people, seed, folder, timing=seed == args.seed)
+                row = measure(people, seed, folder, timing=seed == args.seed, spark=args.spark)
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
             (rows if seed == args.seed else extra).append(row)

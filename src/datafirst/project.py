@@ -29,6 +29,7 @@ DEFAULT_TRUTH_DIR = DATA_DIR / "truth"
 DEFAULT_DUCKDB_PATH = DATA_DIR / "datafirst.duckdb"
 #: The research release researchers open (a link to the current version).
 DEFAULT_RELEASE_DIR = DATA_DIR / "release"
+DEFAULT_SPARK_DIR = DATA_DIR / "spark"
 
 
 def executable(name: str) -> str:
@@ -86,6 +87,7 @@ class Dbt:
             DATAFIRST_TRUTH_DIR=str(folder / "truth"),
             DATAFIRST_DUCKDB_PATH=str(folder / database),
             DATAFIRST_RELEASE_DIR=str(folder / "release"),
+            DATAFIRST_SPARK_DIR=str(folder / "spark"),
             DBT_TARGET_PATH=str(folder / "target"),
             DBT_LOG_PATH=str(folder / "logs"),
         )
@@ -108,7 +110,20 @@ class Dbt:
     def release_dir(self) -> Path:
         return release_dir(self.env)
 
+    @property
+    def target(self) -> str:
+        return self.env.get("DATAFIRST_TARGET", "dev")
+
+    @property
+    def on_spark(self) -> bool:
+        """The ``spark`` target: dbt runs inside the project's Spark runner
+        (:mod:`datafirst.warehouse.spark`), which creates the SparkSession
+        that dbt-spark's ``method: session`` uses."""
+        return self.target == "spark"
+
     def command(self, *args: str) -> list[str]:
+        if self.on_spark:
+            return [sys.executable, "-m", "datafirst.warehouse.spark", *args]
         return [executable("dbt"), *args]
 
     def popen(self, *args: str, **env: str) -> subprocess.Popen:

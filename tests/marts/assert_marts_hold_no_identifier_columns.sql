@@ -6,12 +6,15 @@
     columns. -#}
 with
 
+schema_columns as (
+    {{ schema_columns(generate_schema_name('marts', none)) }}
+),
+
 mart_columns as (
     select
         table_name,
         lower(column_name) as column_name
-    from information_schema.columns
-    where table_schema = '{{ generate_schema_name('marts', none) }}'
+    from schema_columns
 ),
 
 final as (

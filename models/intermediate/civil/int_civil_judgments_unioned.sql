@@ -30,14 +30,14 @@ pcol_judgments as (
         'pcol' as source_system,
         judgment_id,
         claim_number as case_number,
-        cast(null as varchar) as against_party_id,
+        cast(null as string) as against_party_id,
         judgment_type_code,
         judgment_type_description,
         order_date as judgment_date,
         arrears_amount as judgment_amount,
         costs_amount,
         cast(null as decimal(12, 2)) as total_amount,
-        cast(null as varchar) as payment_terms,
+        cast(null as string) as payment_terms,
         cast(null as decimal(12, 2)) as instalment_amount,
         possession_date
     from {{ ref('int_pcol_judgments_trusted') }}

@@ -59,28 +59,28 @@ spell_movements as (
         min(movement_date) filter (
             where movement_type = 'ADM'
         ) as admission_date,
-        arg_min(movement_reason_code, movement_order) filter (
+        min_by(movement_reason_code, movement_order) filter (
             where movement_type = 'ADM'
         ) as admission_reason_code,
-        arg_min(spell_type, movement_order) filter (
+        min_by(spell_type, movement_order) filter (
             where movement_type = 'ADM'
         ) as admission_spell_type,
-        arg_min(to_agy_loc_id, movement_order) filter (
+        min_by(to_agy_loc_id, movement_order) filter (
             where movement_type = 'ADM'
         ) as admission_prison_code,
         min(movement_date) filter (
             where movement_type = 'REL'
         ) as release_date,
-        arg_min(movement_reason_code, movement_order) filter (
+        min_by(movement_reason_code, movement_order) filter (
             where movement_type = 'REL'
         ) as release_reason_code,
-        arg_min(release_type, movement_order) filter (
+        min_by(release_type, movement_order) filter (
             where movement_type = 'REL'
         ) as release_type,
-        arg_min(from_agy_loc_id, movement_order) filter (
+        min_by(from_agy_loc_id, movement_order) filter (
             where movement_type = 'REL'
         ) as release_from_prison_code,
-        arg_max(to_agy_loc_id, movement_order) filter (
+        max_by(to_agy_loc_id, movement_order) filter (
             where movement_type = 'TRN' and to_agy_loc_id is not null
         ) as last_transfer_prison_code,
         cast(count(*) filter (
@@ -173,7 +173,7 @@ ended_spells as (
 
 spells as (
     select
-        offender_book_id || '-' || cast(spell_seq as varchar) as spell_id,
+        offender_book_id || '-' || cast(spell_seq as string) as spell_id,
         offender_book_id,
         spell_seq,
         offender_id,

@@ -29,7 +29,9 @@ flagged_spells as (
         case
             when previous_release_date is null then 1
             when
-                date_diff('day', previous_release_date, spell_start_date)
+                {{ dbt.datediff(
+                    'previous_release_date', 'spell_start_date', 'day'
+                ) }}
                 > {{ max_gap_days }}
                 then 1
             else 0
@@ -153,10 +155,14 @@ final as (
         sentence_length_days,
         coalesce(first_spell_type = 'recall', false) as starts_with_recall,
         cast(
-            date_diff('day', journey_start_date, journey_end_date) as integer
+            {{ dbt.datediff(
+                'journey_start_date', 'journey_end_date', 'day'
+            ) }} as integer
         ) as days_in_custody,
         cast(
-            date_diff('day', previous_release_date, journey_start_date)
+            {{ dbt.datediff(
+                'previous_release_date', 'journey_start_date', 'day'
+            ) }}
             as integer
         ) as days_since_previous_release
     from sequenced_journeys

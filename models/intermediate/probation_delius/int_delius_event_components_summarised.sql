@@ -57,8 +57,8 @@ components as (
     select
         event_id,
         'court_report' as component_type,
-        cast(null as varchar) as termination_reason_code,
-        cast(null as varchar) as termination_outcome
+        cast(null as string) as termination_reason_code,
+        cast(null as string) as termination_outcome
     from court_reports
 ),
 

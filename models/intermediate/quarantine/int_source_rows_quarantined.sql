@@ -13,7 +13,7 @@ with
         '{{ raw.system }}' as source_system,
         '{{ raw.table }}' as source_table,
         source_row_number,
-        cast({{ raw.key }} as varchar) as record_key,
+        cast({{ raw.key }} as string) as record_key,
         quarantine_reason,
         dq_flags
     from {{ ref('stg_' ~ raw.system ~ '__' ~ raw.table) }}
@@ -36,7 +36,7 @@ with
         '{{ raw.system }}' as source_system,
         '{{ raw.table }}' as source_table,
         staged.source_row_number,
-        cast(staged.{{ raw.key }} as varchar) as record_key,
+        cast(staged.{{ raw.key }} as string) as record_key,
         {{ first_reason(checks) }} as quarantine_reason,
         staged.dq_flags
     from {{ ref('stg_' ~ raw.system ~ '__' ~ raw.table) }} as staged

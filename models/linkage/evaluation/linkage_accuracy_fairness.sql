@@ -26,11 +26,13 @@ final as (
         threshold_level,
         group_type,
         {%- for metric in metrics %}
-        first(group_value order by {{ metric }} desc, group_value asc)
-            as best_{{ metric }}_group,
+        {{ first_ordered(
+            'group_value', [metric ~ ' desc', 'group_value asc']
+        ) }} as best_{{ metric }}_group,
         max({{ metric }}) as best_{{ metric }},
-        first(group_value order by {{ metric }} asc, group_value asc)
-            as worst_{{ metric }}_group,
+        {{ first_ordered(
+            'group_value', [metric ~ ' asc', 'group_value asc']
+        ) }} as worst_{{ metric }}_group,
         min({{ metric }}) as worst_{{ metric }},
         max({{ metric }}) - min({{ metric }}) as {{ metric }}_gap,
         {%- endfor %}

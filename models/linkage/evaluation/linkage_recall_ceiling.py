@@ -3,12 +3,14 @@ any scorer could reach at precision 0.98 knowing only what the model
 compares, beside the recall the published ids reach (see
 datafirst.linkage.diagnostics)."""
 
+from datafirst.linkage.backends import arrow_table, model_result
 from datafirst.linkage.diagnostics import recall_ceilings
 
 
 def model(dbt, session):
     dbt.config(materialized="table")
-    records = dbt.ref("int_person_records_unioned").to_arrow_table()
-    truth = dbt.ref("stg_truth__person_records").to_arrow_table()
-    clusters = dbt.ref("linkage_person_clusters").to_arrow_table()
-    return recall_ceilings(records, truth, clusters)
+    # On DuckDB in this process on either target: Arrow in, Arrow out.
+    records = arrow_table(dbt.ref("int_person_records_unioned"))
+    truth = arrow_table(dbt.ref("stg_truth__person_records"))
+    clusters = arrow_table(dbt.ref("linkage_person_clusters"))
+    return model_result(recall_ceilings(records, truth, clusters), session)

@@ -177,11 +177,17 @@ final as (
         committal_date,
         receipt_date,
         disposal_date,
-        cast(date_diff('day', committal_date, receipt_date) as integer)
+        cast({{ dbt.datediff(
+            'committal_date', 'receipt_date', 'day'
+        ) }} as integer)
             as days_committal_to_receipt,
-        cast(date_diff('day', receipt_date, plea_date) as integer)
+        cast({{ dbt.datediff(
+            'receipt_date', 'plea_date', 'day'
+        ) }} as integer)
             as days_receipt_to_plea,
-        cast(date_diff('day', receipt_date, disposal_date) as integer)
+        cast({{ dbt.datediff(
+            'receipt_date', 'disposal_date', 'day'
+        ) }} as integer)
             as days_receipt_to_disposal,
         remand_status_code,
         remand_status,

@@ -100,11 +100,9 @@ final as (
         hearing_summaries.number_of_hearings,
         hearing_summaries.has_trial_listed,
         cast(
-            date_diff(
-                'day',
-                defendant_cases.first_hearing_date,
-                defendant_cases.disposal_date
-            ) as integer
+            {{ dbt.datediff(
+                'defendant_cases.first_hearing_date', 'defendant_cases.disposal_date', 'day'
+            ) }} as integer
         ) as days_first_hearing_to_disposal,
         defendant_cases.remand_status_code,
         defendant_cases.remand_status,

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(case_number as varchar) as case_number,
+        cast(case_number as string) as case_number,
 
         -- codes
         nullif(trim(event_code), '') as event_code,
@@ -37,7 +37,7 @@ checked as (
                 'civil_event_types', 'event_code',
                 {'source_system': 'caseman'}), 'unknown_code:event_code'],
         ]) }} as quarantine_reason,
-        cast(null as varchar) as dq_flags
+        cast(null as string) as dq_flags
     from renamed
 ),
 

@@ -7,11 +7,11 @@ source as (
 renamed as (
     select
         -- ids
-        cast(judgment_id as varchar) as judgment_id,
+        cast(judgment_id as string) as judgment_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(case_number as varchar) as case_number,
-        cast(against_party_id as varchar) as against_party_id,
+        cast(case_number as string) as case_number,
+        cast(against_party_id as string) as against_party_id,
 
         -- codes
         nullif(trim(judgment_type_code), '') as judgment_type_code,

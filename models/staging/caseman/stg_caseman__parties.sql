@@ -34,10 +34,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(party_id as varchar) as party_id,
+        cast(party_id as string) as party_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(case_number as varchar) as case_number,
+        cast(case_number as string) as case_number,
 
         -- role and kind of party
         {{ party.columns }},
@@ -101,8 +101,8 @@ checked as (
         *,
         {{ first_name_part('forenames') }} as forename,
         {{ other_name_parts('forenames') }} as middle_names,
-        cast(null as varchar) as sex,
-        cast(null as varchar) as sex_source_value,
+        cast(null as string) as sex,
+        cast(null as string) as sex_source_value,
         {{ postcode_outward('postcode') }} as postcode_outward,
         {{ first_reason(key_checks('party_id', 'case_number') + [
             [is_garbled('name_source'), 'garbled_text:name'],

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(warrant_number as varchar) as warrant_number,
+        cast(warrant_number as string) as warrant_number,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(case_number as varchar) as case_number,
+        cast(case_number as string) as case_number,
 
         -- codes
         nullif(trim(warrant_type_code), '') as warrant_type_code,

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(court_report_id as varchar) as court_report_id,
+        cast(court_report_id as string) as court_report_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
 
         -- codes
         nullif(trim(court_report_type_code), '') as court_report_type_code,

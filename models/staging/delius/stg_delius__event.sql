@@ -9,13 +9,13 @@ source as (
 renamed as (
     select
         -- ids
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'event_number': 'integer',
             'disposal_length': 'integer',
         }) }} as raw_value_problem,
-        cast(offender_id as varchar) as offender_id,
+        cast(offender_id as string) as offender_id,
 
         -- codes
         nullif(trim(disposal_type_code), '') as disposal_type_code,

@@ -9,10 +9,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(lic_condition_id as varchar) as lic_condition_id,
+        cast(lic_condition_id as string) as lic_condition_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
 
         -- codes
         nullif(trim(licence_condition_code), '') as licence_condition_code,

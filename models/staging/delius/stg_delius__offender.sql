@@ -9,7 +9,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(offender_id as varchar) as offender_id,
+        cast(offender_id as string) as offender_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
         upper(nullif(trim(crn), '')) as crn,
@@ -50,8 +50,8 @@ checked as (
         {{ first_name_part('forenames') }} as forename,
         -- nDelius keeps no address on the offender record (see
         -- stg_delius__offender_address): the standard columns stay null.
-        cast(null as varchar) as postcode,
-        cast(null as varchar) as postcode_outward,
+        cast(null as string) as postcode,
+        cast(null as string) as postcode_outward,
         {{ first_reason(key_checks('offender_id') + [
             [is_garbled('first_name_source'), 'garbled_text:first_name'],
             [is_garbled('second_name_source'), 'garbled_text:second_name'],

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(offender_address_id as varchar) as offender_address_id,
+        cast(offender_address_id as string) as offender_address_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(offender_id as varchar) as offender_id,
+        cast(offender_id as string) as offender_id,
 
         -- address
         nullif(trim(address_number), '') as address_number,

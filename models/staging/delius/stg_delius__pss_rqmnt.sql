@@ -9,10 +9,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(pss_rqmnt_id as varchar) as pss_rqmnt_id,
+        cast(pss_rqmnt_id as string) as pss_rqmnt_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
 
         -- codes
         nullif(trim(pss_requirement_code), '') as pss_requirement_code,

@@ -9,12 +9,12 @@ source as (
 renamed as (
     select
         -- ids
-        cast(rqmnt_id as varchar) as rqmnt_id,
+        cast(rqmnt_id as string) as rqmnt_id,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'length': 'integer',
         }) }} as raw_value_problem,
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
 
         -- codes
         nullif(trim(requirement_code), '') as requirement_code,

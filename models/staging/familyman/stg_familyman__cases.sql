@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(case_number as varchar) as case_number,
+        cast(case_number as string) as case_number,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
 

@@ -14,10 +14,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(party_id as varchar) as party_id,
+        cast(party_id as string) as party_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(case_number as varchar) as case_number,
+        cast(case_number as string) as case_number,
 
         -- role and kind of party
         {{ party.columns }},

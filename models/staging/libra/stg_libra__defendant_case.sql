@@ -11,7 +11,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(defendant_case_id as varchar) as defendant_case_id,
+        cast(defendant_case_id as string) as defendant_case_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
         nullif(trim(case_number), '') as case_number,

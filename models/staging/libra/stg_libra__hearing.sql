@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(hearing_id as varchar) as hearing_id,
+        cast(hearing_id as string) as hearing_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(defendant_case_id as varchar) as defendant_case_id,
+        cast(defendant_case_id as string) as defendant_case_id,
 
         -- codes
         nullif(trim(hearing_type_code), '') as hearing_type_code,
@@ -35,7 +35,7 @@ checked as (
             ['court_code is null or not ' ~ code_in_seed('court_code', 'courts', 'court_code',
                 {'court_type': 'magistrates'}), 'unknown_code:court_code'],
         ]) }} as quarantine_reason,
-        cast(null as varchar) as dq_flags
+        cast(null as string) as dq_flags
     from renamed
 ),
 

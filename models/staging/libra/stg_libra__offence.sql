@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(offence_id as varchar) as offence_id,
+        cast(offence_id as string) as offence_id,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'offence_seq': 'integer',
@@ -15,7 +15,7 @@ renamed as (
             'order_months': 'integer',
             'amount': 'decimal(12, 2)',
         }) }} as raw_value_problem,
-        cast(defendant_case_id as varchar) as defendant_case_id,
+        cast(defendant_case_id as string) as defendant_case_id,
 
         -- codes
         nullif(trim(offence_code), '') as offence_code,

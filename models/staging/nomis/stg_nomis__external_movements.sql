@@ -19,12 +19,12 @@ source as (
 renamed as (
     select
         -- ids
-        cast(movement_id as varchar) as movement_id,
+        cast(movement_id as string) as movement_id,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'movement_seq': 'integer',
         }) }} as raw_value_problem,
-        cast(offender_book_id as varchar) as offender_book_id,
+        cast(offender_book_id as string) as offender_book_id,
 
         -- codes
         nullif(trim(movement_type), '') as movement_type,

@@ -7,11 +7,11 @@ source as (
 renamed as (
     select
         -- ids
-        cast(incident_party_id as varchar) as incident_party_id,
+        cast(incident_party_id as string) as incident_party_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(incident_case_id as varchar) as incident_case_id,
-        cast(offender_book_id as varchar) as offender_book_id,
+        cast(incident_case_id as string) as incident_case_id,
+        cast(offender_book_id as string) as offender_book_id,
 
         -- codes
         nullif(trim(incident_type), '') as incident_type,

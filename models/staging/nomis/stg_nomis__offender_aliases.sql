@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(alias_offender_id as varchar) as alias_offender_id,
+        cast(alias_offender_id as string) as alias_offender_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(root_offender_id as varchar) as root_offender_id,
+        cast(root_offender_id as string) as root_offender_id,
 
         -- codes
         upper(nullif(trim(alias_name_type), '')) as alias_name_type,
@@ -24,12 +24,12 @@ renamed as (
             as forenames,
 
         -- person attributes the alias table does not hold
-        cast(null as varchar) as sex,
-        cast(null as varchar) as sex_source_value,
-        cast(null as varchar) as ethnicity_code,
-        cast(null as varchar) as ethnicity_source_value,
-        cast(null as varchar) as postcode,
-        cast(null as varchar) as pnc_number,
+        cast(null as string) as sex,
+        cast(null as string) as sex_source_value,
+        cast(null as string) as ethnicity_code,
+        cast(null as string) as ethnicity_source_value,
+        cast(null as string) as postcode,
+        cast(null as string) as pnc_number,
 
         -- dates (typed dates in the source)
         cast(birth_date as date) as date_of_birth,

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(offender_book_id as varchar) as offender_book_id,
+        cast(offender_book_id as string) as offender_book_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(offender_id as varchar) as offender_id,
+        cast(offender_id as string) as offender_id,
         nullif(trim(booking_no), '') as booking_no,
 
         -- codes

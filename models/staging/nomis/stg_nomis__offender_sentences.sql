@@ -7,13 +7,13 @@ source as (
 renamed as (
     select
         -- ids
-        cast(sentence_id as varchar) as sentence_id,
+        cast(sentence_id as string) as sentence_id,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'sentence_seq': 'integer',
             'sentence_length_days': 'integer',
         }) }} as raw_value_problem,
-        cast(offender_book_id as varchar) as offender_book_id,
+        cast(offender_book_id as string) as offender_book_id,
 
         -- codes
         upper(nullif(trim(imprisonment_status), '')) as imprisonment_status,

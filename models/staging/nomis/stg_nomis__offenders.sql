@@ -11,7 +11,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(offender_id as varchar) as offender_id,
+        cast(offender_id as string) as offender_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
         upper(nullif(trim(offender_id_display), '')) as prison_number,
@@ -30,7 +30,7 @@ renamed as (
         -- person attributes
         {{ sex_ethnicity.columns }},
         -- P-NOMIS offender records hold no address
-        cast(null as varchar) as postcode,
+        cast(null as string) as postcode,
 
         -- dates (typed dates in the source)
         cast(birth_date as date) as date_of_birth,

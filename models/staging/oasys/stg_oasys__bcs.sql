@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(bcs_pk as varchar) as bcs_pk,
+        cast(bcs_pk as string) as bcs_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
 
         -- raw 'Y'/'N' answers kept for the checks below
         upper(nullif(trim(accommodation_need), ''))

@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(core_risk_pk as varchar) as core_risk_pk,
+        cast(core_risk_pk as string) as core_risk_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'ogrs3_1yr': 'integer',
@@ -23,7 +23,7 @@ renamed as (
             'thinking_behaviour_score': 'integer',
             'attitudes_score': 'integer',
         }) }} as raw_value_problem,
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
 
         -- codes
         nullif(trim(rosh_level_code), '') as rosh_level_code,

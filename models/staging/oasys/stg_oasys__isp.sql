@@ -12,12 +12,12 @@ source as (
 renamed as (
     select
         -- ids
-        cast(isp_pk as varchar) as isp_pk,
+        cast(isp_pk as string) as isp_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'objectives_count': 'integer',
         }) }} as raw_value_problem,
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
 
         -- numbers
         try_cast(objectives_count as integer) as objectives_count,

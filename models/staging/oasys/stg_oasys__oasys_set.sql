@@ -13,11 +13,11 @@ source as (
 renamed as (
     select
         -- ids
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(offender_pk as varchar) as offender_pk,
-        cast(parent_oasys_set_pk as varchar) as parent_oasys_set_pk,
+        cast(offender_pk as string) as offender_pk,
+        cast(parent_oasys_set_pk as string) as parent_oasys_set_pk,
 
         -- codes
         nullif(trim(assessment_type_code), '') as assessment_type_code,

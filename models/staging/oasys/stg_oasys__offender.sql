@@ -11,7 +11,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(offender_pk as varchar) as offender_pk,
+        cast(offender_pk as string) as offender_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
         {{ standardise_pnc('pnc') }} as pnc_number,
@@ -42,8 +42,8 @@ checked as (
         *,
         {{ first_name_part('forenames') }} as forename,
         -- OASys holds no address: the standard columns stay null.
-        cast(null as varchar) as postcode,
-        cast(null as varchar) as postcode_outward,
+        cast(null as string) as postcode,
+        cast(null as string) as postcode_outward,
         {{ first_reason(key_checks('offender_pk') + [
             [is_garbled('forename_1_source'), 'garbled_text:forename_1'],
             [is_garbled('forename_2_source'), 'garbled_text:forename_2'],

@@ -7,11 +7,11 @@ source as (
 renamed as (
     select
         -- ids
-        cast(rm2000_pk as varchar) as rm2000_pk,
+        cast(rm2000_pk as string) as rm2000_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
-        cast(parent_oasys_set_pk as varchar) as parent_oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
+        cast(parent_oasys_set_pk as string) as parent_oasys_set_pk,
 
         -- codes: risk categories on the rosh_levels list
         nullif(trim(rm2000_s_category), '') as rm2000_s_category,

@@ -12,12 +12,12 @@ source as (
 renamed as (
     select
         -- ids
-        cast(rmp_pk as varchar) as rmp_pk,
+        cast(rmp_pk as string) as rmp_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'mappa_level': 'integer',
         }) }} as raw_value_problem,
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
 
         -- numbers
         try_cast(mappa_level as integer) as mappa_level,

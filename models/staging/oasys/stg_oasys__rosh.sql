@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(rosh_pk as varchar) as rosh_pk,
+        cast(rosh_pk as string) as rosh_pk,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(oasys_set_pk as varchar) as oasys_set_pk,
+        cast(oasys_set_pk as string) as oasys_set_pk,
 
         -- codes: risk levels on the rosh_levels list (risk to prisoners is
         -- assessed in custody only)

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(event_id as varchar) as event_id,
+        cast(event_id as string) as event_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(claim_number as varchar) as claim_number,
+        cast(claim_number as string) as claim_number,
 
         -- codes
         nullif(trim(event_type_code), '') as event_type_code,
@@ -32,7 +32,7 @@ checked as (
                 'event_type_code', 'civil_event_types', 'event_code',
                 {'source_system': 'pcol'}), 'unknown_code:event_type_code'],
         ]) }} as quarantine_reason,
-        cast(null as varchar) as dq_flags
+        cast(null as string) as dq_flags
     from renamed
 ),
 

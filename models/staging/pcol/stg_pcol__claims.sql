@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(claim_number as varchar) as claim_number,
+        cast(claim_number as string) as claim_number,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
 
@@ -43,7 +43,7 @@ checked as (
                 'court_code', {'court_type': 'county'}),
                 'unknown_code:court_code'],
         ]) }} as quarantine_reason,
-        cast(null as varchar) as dq_flags
+        cast(null as string) as dq_flags
     from renamed
 ),
 

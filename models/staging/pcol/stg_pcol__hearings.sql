@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(hearing_id as varchar) as hearing_id,
+        cast(hearing_id as string) as hearing_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(claim_number as varchar) as claim_number,
+        cast(claim_number as string) as claim_number,
 
         -- codes
         nullif(trim(hearing_type_code), '') as hearing_type_code,

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(judgment_id as varchar) as judgment_id,
+        cast(judgment_id as string) as judgment_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(claim_number as varchar) as claim_number,
+        cast(claim_number as string) as claim_number,
 
         -- codes
         nullif(trim(judgment_type_code), '') as judgment_type_code,
@@ -44,7 +44,7 @@ checked as (
                 'judgment_type_code', {'source_system': 'pcol'}),
                 'unknown_code:judgment_type_code'],
         ]) }} as quarantine_reason,
-        cast(null as varchar) as dq_flags
+        cast(null as string) as dq_flags
     from renamed
 ),
 

@@ -7,10 +7,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(warrant_id as varchar) as warrant_id,
+        cast(warrant_id as string) as warrant_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(claim_number as varchar) as claim_number,
+        cast(claim_number as string) as claim_number,
 
         -- codes
         nullif(trim(warrant_type_code), '') as warrant_type_code,

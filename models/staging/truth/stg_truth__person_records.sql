@@ -19,8 +19,8 @@ renamed as (
                 then {{ record_id(dataset.code, 'record_key') }}
             {%- endfor %}
         end as record_id,
-        cast(person_key as varchar) as person_key,
-        cast(record_key as varchar) as record_key,
+        cast(person_key as string) as person_key,
+        cast(record_key as string) as record_key,
 
         -- strings
         case
@@ -31,8 +31,8 @@ renamed as (
                 then '{{ dataset.code }}'
             {%- endfor %}
         end as source_dataset,
-        cast(source_system as varchar) as source_system,
-        cast(source_table as varchar) as source_table,
+        cast(source_system as string) as source_system,
+        cast(source_table as string) as source_table,
 
         -- dates
         cast(record_date as date) as record_date

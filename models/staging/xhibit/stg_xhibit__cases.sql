@@ -7,7 +7,7 @@ source as (
 renamed as (
     select
         -- ids
-        cast(case_id as varchar) as case_id,
+        cast(case_id as string) as case_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
         nullif(trim(case_number), '') as case_number,

@@ -9,10 +9,10 @@ source as (
 renamed as (
     select
         -- ids
-        cast(defendant_on_case_id as varchar) as defendant_on_case_id,
+        cast(defendant_on_case_id as string) as defendant_on_case_id,
         file_row_number as source_row_number,
         {{ raw_value_problem() }} as raw_value_problem,
-        cast(case_id as varchar) as case_id,
+        cast(case_id as string) as case_id,
         {{ standardise_pnc('pnc_number') }} as pnc_number,
 
         -- names: Xhibit holds surname (sometimes upper case), first forename

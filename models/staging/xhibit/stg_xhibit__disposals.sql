@@ -7,14 +7,14 @@ source as (
 renamed as (
     select
         -- ids
-        cast(disposal_id as varchar) as disposal_id,
+        cast(disposal_id as string) as disposal_id,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'custody_months': 'integer',
             'order_months': 'integer',
             'fine_amount': 'decimal(12, 2)',
         }) }} as raw_value_problem,
-        cast(offence_id as varchar) as offence_id,
+        cast(offence_id as string) as offence_id,
 
         -- codes
         nullif(trim(disposal_code), '') as disposal_code,
@@ -45,7 +45,7 @@ checked as (
                 'disposal_code', {'source_system': 'xhibit'}) ~ ', false)',
                 'unknown_code:disposal_code'],
         ]) }} as quarantine_reason,
-        cast(null as varchar) as dq_flags
+        cast(null as string) as dq_flags
     from renamed
 ),
 

@@ -7,12 +7,12 @@ source as (
 renamed as (
     select
         -- ids
-        cast(offence_id as varchar) as offence_id,
+        cast(offence_id as string) as offence_id,
         file_row_number as source_row_number,
         {{ raw_value_problem({
             'count_number': 'integer',
         }) }} as raw_value_problem,
-        cast(defendant_on_case_id as varchar) as defendant_on_case_id,
+        cast(defendant_on_case_id as string) as defendant_on_case_id,
 
         -- codes
         nullif(trim(offence_code), '') as offence_code,

@@ -19,11 +19,11 @@ to be linked), and every true pair is scored, reachable or not.
 
 from __future__ import annotations
 
-import duckdb
 import pyarrow as pa
 
 from datafirst import registry
 from datafirst.linkage import engine
+from datafirst.linkage.backends import DuckDBBackend
 from datafirst.linkage.specs import DEDUPE_MODELS, PersonModel
 
 
@@ -36,17 +36,18 @@ def _true_pairs_sql(link_type: str) -> str:
     )
 
 
-def _keyed(model: PersonModel, records: pa.Table, truth: pa.Table) -> duckdb.DuckDBPyConnection:
+def _keyed(model: PersonModel, records: pa.Table, truth: pa.Table) -> DuckDBBackend:
     """The model's records numbered as the engine numbers them, and ``keyed``:
-    each with its true person."""
-    con = engine.numbered_records(engine.split_by_dataset(records, model))
+    each with its true person (on DuckDB: the diagnostics take Arrow)."""
+    backend = engine.numbered_records(engine.split_by_dataset(records, model))
+    con = backend.con
     con.register("truth", truth.select(["record_id", "person_key"]))
     con.execute(
         "create table keyed as select records.unique_id, records.record_id, "
         "records.source_dataset, truth.person_key "
         "from records inner join truth using (record_id)"
     )
-    return con
+    return backend
 
 
 def blocking_recall(model: PersonModel, records: pa.Table, truth: pa.Table) -> dict:
@@ -54,7 +55,7 @@ def blocking_recall(model: PersonModel, records: pa.Table, truth: pa.Table) -> d
     reach directly, and the share they reach through other records of the
     same person (the pair's records connected by candidate pairs of that
     person's records: what clustering can recover)."""
-    con = _keyed(model, records, truth)
+    con = _keyed(model, records, truth).con
     con.execute(f"create table true_pairs as {_true_pairs_sql(model.link_type)}")
     con.execute(
         "create table reached as select cand.* from ("
@@ -104,14 +105,15 @@ def recall_ceiling(
     docstring), the recall it reaches (``linked``: record_id_l, record_id_r
     of the true pairs that share a published id), and the share of its
     missed true pairs that are indistinguishable from non-matching pairs."""
-    con = _keyed(model, records, truth)
+    backend = _keyed(model, records, truth)
+    con = backend.con
     rules = trained["datafirst"]["blocking_rules"]
     pairs_sql = (
         engine.candidate_pairs_sql(rules, model.link_type)
         + " union "
         + _true_pairs_sql(model.link_type)
     )
-    scored = engine._score(con, trained["splink"], None, pairs_sql=pairs_sql, gammas=True)
+    scored = engine._score(backend, trained["splink"], None, pairs_sql=pairs_sql, gammas=True)
     con.register("scored", scored)
     con.register("linked", linked.select(["record_id_l", "record_id_r"]))
     gammas = [c for c in scored.column_names if c.startswith("gamma_")]

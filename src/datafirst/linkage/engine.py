@@ -1,20 +1,33 @@
 """Build Splink linkers for the person models, train them, and predict and
-cluster with trained models. Splink runs on its own in-memory DuckDB; tables
-go in and come out as Arrow, so nothing is left in the warehouse."""
+cluster with trained models.
+
+The engine runs where the warehouse runs (:mod:`datafirst.linkage.backends`):
+on DuckDB, Splink has its own in-memory DuckDB and tables go in and come out
+as Arrow; on Spark, Splink's Spark backend works on the warehouse's
+DataFrames. The same functions, SQL and Splink calls serve both; the models'
+SQL is translated for Spark by :mod:`datafirst.linkage.dialect`. Nothing is
+left in the warehouse."""
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
-import pyarrow.compute  # noqa: F401  (pa.compute)
-from splink import DuckDBAPI, Linker, SettingsCreator
+from splink import Linker, SettingsCreator
 
-from datafirst.linkage import comparisons
+from datafirst.linkage import comparisons, dialect
+from datafirst.linkage.backends import (  # noqa: F401  (connect, splink_api: the DuckDB side's)
+    DEFAULT_MEMORY_LIMIT,
+    MEMORY_LIMIT_ENV,
+    DuckDBBackend,
+    SparkBackend,
+    backend_for,
+    connect,
+    register,
+    splink_api,
+)
 from datafirst.linkage.specs import PersonModel
 
 MODELS_DIR = Path(__file__).with_name("models")
@@ -56,24 +69,6 @@ _COMPARISONS = {
 
 logging.getLogger("splink").setLevel(logging.ERROR)
 
-#: Memory the linkage's own DuckDB connections may use, each (the warehouse's
-#: connection has its own limit, DATAFIRST_MEMORY_LIMIT). Beyond it DuckDB
-#: spills to disk rather than growing.
-MEMORY_LIMIT_ENV = "DATAFIRST_LINKAGE_MEMORY_LIMIT"
-DEFAULT_MEMORY_LIMIT = "4GB"
-
-
-def connect() -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB connection for the linkage, with its memory limit."""
-    return duckdb.connect(
-        config={"memory_limit": os.environ.get(MEMORY_LIMIT_ENV, DEFAULT_MEMORY_LIMIT)}
-    )
-
-
-def splink_api() -> DuckDBAPI:
-    """Splink's DuckDB backend on a connection of its own, with the limit."""
-    return DuckDBAPI(connection=connect())
-
 
 def settings_for(model: PersonModel) -> SettingsCreator:
     return SettingsCreator(
@@ -88,27 +83,29 @@ def settings_for(model: PersonModel) -> SettingsCreator:
     )
 
 
-def split_by_dataset(records: pa.Table, model: PersonModel) -> dict[str, pa.Table]:
+def split_by_dataset(records, model: PersonModel) -> dict:
     """The model's input tables: one per dataset, linkable records only, in
-    record id order."""
-    con = connect()
-    con.register("records", records)
+    record id order (Arrow on DuckDB, DataFrames on Spark)."""
+    backend = backend_for(records)
+    backend.load("records_given", records)
     out = {}
     for dataset in model.datasets:
-        table = con.sql(
-            f"select {', '.join(PERSON_COLUMNS)} from records "
+        table = backend.query(
+            f"select {', '.join(PERSON_COLUMNS)} from records_given "
             f"where source_dataset = '{dataset}' and is_linkable "
             "order by record_id"
-        ).to_arrow_table()
-        if table.num_rows:
+        )
+        if backend.num_rows(table):
             out[dataset] = table
-    con.close()
+    backend.close()
     return out
 
 
-def new_linker(model: PersonModel, tables: dict[str, pa.Table], settings) -> Linker:
-    db_api = splink_api()
-    frames = [db_api.register(t, dataset_display_name=name) for name, t in tables.items()]
+def new_linker(model, tables: dict, settings, db_api=None) -> Linker:
+    """A Splink linker of ``tables`` (Arrow on DuckDB, DataFrames on Spark)."""
+    if db_api is None:
+        db_api = backend_for(*tables.values()).splink_api()
+    frames = [register(db_api, t, name) for name, t in tables.items()]
     # Levels never seen in training (aliases, swaps in small datasets) keep
     # neutral default weights; Splink's warning about them is expected.
     return Linker(frames if len(frames) > 1 else frames[0], settings, log_level=logging.ERROR)
@@ -121,74 +118,76 @@ def load_model(name: str, folder: Path = MODELS_DIR) -> dict:
 def predict(
     model: PersonModel,
     trained: dict,
-    tables: dict[str, pa.Table],
+    tables: dict,
     floor: float | None = None,
-) -> pa.Table:
+):
     """Score candidate pairs with a trained model after re-estimating the
     prior for these records; keep pairs at or above ``floor`` (by default the
     model's low threshold)."""
     meta = trained["datafirst"]
+    backend = backend_for(*tables.values())
     if model.link_type == "link_only" and len(tables) < 2 or not tables:
-        return _empty_edges()
-    if model.link_type == "dedupe_only" and sum(t.num_rows for t in tables.values()) < 2:
-        return _empty_edges()
-    con = numbered_records(tables)
-    prior = estimate_prior(con, model.link_type, model.deterministic, meta["deterministic_recall"])
+        return backend.from_arrow(_empty_edges())
+    if model.link_type == "dedupe_only" and sum(backend.num_rows(t) for t in tables.values()) < 2:
+        return backend.from_arrow(_empty_edges())
+    backend = numbered_records(tables)
+    prior = estimate_prior(
+        backend, model.link_type, model.deterministic, meta["deterministic_recall"]
+    )
     settings = dict(trained["splink"])
     if prior:  # no near-certain pair at all: keep the trained prior
         settings["probability_two_random_records_match"] = prior
     floor = meta["thresholds"]["low"] if floor is None else floor
-    scored = _score(con, settings, floor)
-    con.close()
-    return scored.append_column("link_model", pa.array([model.name] * scored.num_rows, pa.string()))
+    scored = _score(backend, settings, floor)
+    backend.close()
+    return backend.with_constant(scored, "link_model", model.name)
 
 
-def numbered_records(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:
-    """A connection holding ``records``: the model's input tables in one,
-    each record numbered (``unique_id``, in record id order)."""
-    con = connect()
+def numbered_records(tables: dict) -> DuckDBBackend | SparkBackend:
+    """A backend holding ``records``: the model's input tables in one, each
+    record numbered (``unique_id``, in record id order)."""
+    backend = backend_for(*tables.values())
     parts = []
     for index, table in enumerate(tables.values()):
-        con.register(f"input_{index}", table)
+        backend.load(f"input_{index}", table)
         parts.append(f"select * from input_{index}")
-    con.execute(
-        "create table records as select row_number() over (order by record_id) as unique_id, "
-        f"* from ({' union all '.join(parts)})"
+    backend.create(
+        "records",
+        "select row_number() over (order by record_id) as unique_id, "
+        f"* from ({' union all '.join(parts)})",
     )
-    return con
+    return backend
 
 
-def candidate_pairs_sql(rules, link_type: str, table: str = "records") -> str:
+def candidate_pairs_sql(rules, link_type: str, table: str = "records", sql_dialect="duckdb") -> str:
     """The pairs of records that meet any of ``rules`` (Splink blocking rules
     on ``l`` and ``r``), once each, as integer ids ``join_key_l`` <
     ``join_key_r``. Each rule is an equi-join (with any filter it carries) on
     integer ids; ``union`` drops the pairs that more than one rule finds. A
     ``link_only`` model pairs records of different datasets only. Every rule
     is symmetric in l and r, so the smaller id on the left finds each pair
-    once."""
+    once. The rules are DuckDB's SQL, translated for ``sql_dialect``."""
     across = " and l.source_dataset <> r.source_dataset" if link_type == "link_only" else ""
     return " union ".join(
         f"select l.unique_id as join_key_l, r.unique_id as join_key_r "
         f"from {table} as l inner join {table} as r "
-        f"on ({rule}) and l.unique_id < r.unique_id{across}"
+        f"on ({dialect.translate(rule, sql_dialect)}) and l.unique_id < r.unique_id{across}"
         for rule in rules
     )
 
 
-def estimate_prior(
-    con: duckdb.DuckDBPyConnection, link_type: str, deterministic, recall: float
-) -> float:
+def estimate_prior(backend, link_type: str, deterministic, recall: float) -> float:
     """The probability that two random records match, re-estimated for the
     records at hand as Splink's ``estimate_probability_two_random_records_match``
     does: pairs meeting the deterministic rules, divided by the rules'
     recall (measured on the training data) and by the number of possible
     pairs."""
-    (observed,) = con.execute(
-        f"select count(*) from ({candidate_pairs_sql(deterministic, link_type)})"
-    ).fetchone()
-    sizes = [
-        n for (n,) in con.execute("select count(*) from records group by source_dataset").fetchall()
-    ]
+    observed = backend.scalar(
+        "select count(*) from ("
+        + candidate_pairs_sql(deterministic, link_type, sql_dialect=backend.dialect)
+        + ")"
+    )
+    sizes = backend.column("select count(*) from records group by source_dataset")
     if link_type == "link_only":
         possible = (sum(sizes) ** 2 - sum(n * n for n in sizes)) / 2
     else:
@@ -198,77 +197,82 @@ def estimate_prior(
     return observed / recall / possible
 
 
-def score_pairs(settings: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
+def score_pairs(settings: dict, tables: dict, floor: float):
     """Score the candidate pairs of a Splink model (``settings``, as saved by
     Splink, prior included) and keep those at or above ``floor``."""
-    con = numbered_records(tables)
-    scored = _score(con, settings, floor)
-    con.close()
+    backend = numbered_records(tables)
+    scored = _score(backend, settings, floor)
+    backend.close()
     return scored
 
 
 def _score(
-    con: duckdb.DuckDBPyConnection,
+    backend,
     settings: dict,
     floor: float | None,
     pairs_sql: str | None = None,
     gammas: bool = False,
-) -> pa.Table:
+):
     """Splink blocks on its composite string ids (dataset and record id); at a
     million records the joins on those strings cost more than the scoring.
     So the pairs are blocked here on the integer ids of ``records`` with the
     model's own rules (or the pairs ``pairs_sql`` selects: join_key_l,
-    join_key_r), and Splink scores the registered pairs as a deduplication
-    of one table: the same pairs, the same comparisons and the same match
-    weights, in a fraction of the time. With ``gammas``, each pair's
-    comparison levels (``gamma_<comparison>``) come too."""
+    join_key_r, in the backend's SQL), and Splink scores the registered
+    pairs as a deduplication of one table: the same pairs, the same
+    comparisons and the same match weights, in a fraction of the time. With
+    ``gammas``, each pair's comparison levels (``gamma_<comparison>``) come
+    too."""
     if pairs_sql is None:
         rules = [
             rule["blocking_rule"] if isinstance(rule, dict) else rule
             for rule in settings["blocking_rules_to_generate_predictions"]
         ]
-        pairs_sql = candidate_pairs_sql(rules, settings["link_type"])
-    pairs = con.sql(
-        f"select '0' as match_key, join_key_l, join_key_r from ({pairs_sql})"
-    ).to_arrow_table()
+        pairs_sql = candidate_pairs_sql(rules, settings["link_type"], sql_dialect=backend.dialect)
+    pairs = backend.query(f"select '0' as match_key, join_key_l, join_key_r from ({pairs_sql})")
     scoring = {
-        **settings,
+        **dialect.settings(settings, backend.dialect),
         "link_type": "dedupe_only",
         "unique_id_column_name": "unique_id",
         "blocking_rules_to_generate_predictions": [],
         "retain_intermediate_calculation_columns": gammas,
     }
     scoring.pop("source_dataset_column_name", None)
-    db_api = splink_api()
-    inputs = con.sql("select * exclude (source_dataset) from records").to_arrow_table()
+    db_api = backend.splink_api()
+    inputs = backend.query(
+        "select "
+        + ", ".join(c for c in backend.columns("records") if c != "source_dataset")
+        + " from records"
+    )
     linker = Linker(
-        db_api.register(inputs, dataset_display_name="records"),
+        register(db_api, inputs, "records_to_score"),
         scoring,
         log_level=logging.ERROR,
     )
     linker.table_management.register_blocked_pairs_for_predict(
-        db_api.register(pairs, dataset_display_name="blocked_pairs")
+        register(db_api, pairs, "blocked_pairs")
     )
-    scored = linker.inference.predict(
-        threshold_match_probability=floor, warning_mode="never"
-    ).as_pyarrow_table()
+    scored = backend.result(
+        linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
+    )
     keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability"]
     if gammas:
-        keep += [c for c in scored.column_names if c.startswith("gamma_")]
-    con.register("scored", scored.select(keep))
-    out = con.sql(
-        """
+        names = scored.column_names if hasattr(scored, "column_names") else scored.columns
+        keep += [c for c in names if c.startswith("gamma_")]
+    backend.load("scored", scored.select(keep))
+    out = backend.query(
+        f"""
         select l.record_id as record_id_l, r.record_id as record_id_r,
                l.source_dataset as source_dataset_l,
                r.source_dataset as source_dataset_r,
-               scored.* exclude (unique_id_l, unique_id_r)
+               {", ".join(f"scored.{c}" for c in keep[2:])}
         from scored
         inner join records as l on l.unique_id = scored.unique_id_l
         inner join records as r on r.unique_id = scored.unique_id_r
         order by record_id_l, record_id_r
         """
-    ).to_arrow_table()
-    con.unregister("scored")
+    )
+    if isinstance(backend, DuckDBBackend):
+        backend.unload("scored")
     return out
 
 
@@ -315,22 +319,21 @@ def connected_components(nodes: pa.Table, edges: pa.Table) -> pa.Table:
 LEVELS = ("low", "default", "high")
 
 
-def score_links(records: pa.Table, models_dir: Path = MODELS_DIR) -> pa.Table:
+def score_links(records, models_dir: Path = MODELS_DIR):
     """Deduplicate every dataset and link across datasets with the trained
     models: every scored pair at or above its model's low threshold, with
     whether it links at each level (low, default, high)."""
     from datafirst.linkage.specs import CROSS_JUSTICE, DEDUPE_MODELS
 
+    backend = backend_for(records)
     parts = []
     for model in (*DEDUPE_MODELS.values(), CROSS_JUSTICE):
         trained = load_model(model.name, models_dir)
         scored = predict(model, trained, split_by_dataset(records, model))
         thresholds = trained["datafirst"]["thresholds"]
-        for level in LEVELS:
-            flags = pa.compute.greater_equal(scored["match_probability"], thresholds[level])
-            scored = scored.append_column(f"is_link_{level}", flags)
-        parts.append(scored)
-    return pa.concat_tables(parts)
+        flags = {f"is_link_{level}": ("match_probability", thresholds[level]) for level in LEVELS}
+        parts.append(backend.with_flags(scored, flags))
+    return backend.concat(parts)
 
 
 #: Each link's strongest level as a stand-in probability, so that one
@@ -344,7 +347,7 @@ _LEVEL_CUT = {"low": 0.45, "default": 0.65, "high": 0.85}
 BRIDGE_LEVEL = "high"
 
 
-def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
+def cluster_people(records, links):
     """One row per person record with its per-dataset person id and its
     cross-justice id at the low, default and high thresholds.
 
@@ -363,20 +366,24 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
     cannot be linked stay on their own. Cluster ids are the smallest record
     id in the cluster.
     """
-    con = connect()
+    backend = backend_for(records, links)
     # Splink clusters integers far faster than long string ids: number the
     # records (in record id order) and cluster the numbers.
-    con.register("records_given", records.select(["record_id", "source_dataset", "pnc_number"]))
-    con.execute(
-        "create table records_in as select row_number() over (order by record_id) as node_id, "
-        "record_id, source_dataset, pnc_number from records_given"
+    backend.load("records_given", records.select(["record_id", "source_dataset", "pnc_number"]))
+    backend.create(
+        "records_in",
+        "select row_number() over (order by record_id) as node_id, "
+        "record_id, source_dataset, pnc_number from records_given",
     )
-    con.register("links_given", links)
-    con.execute(
-        "create table links as select l.node_id as node_id_l, r.node_id as node_id_r, "
-        "links_given.* exclude (record_id_l, record_id_r) from links_given "
+    backend.load("links_given", links)
+    backend.create(
+        "links",
+        "select l.node_id as node_id_l, r.node_id as node_id_r, "
+        "links_given.source_dataset_l, links_given.source_dataset_r, "
+        "links_given.is_link_low, links_given.is_link_default, links_given.is_link_high "
+        "from links_given "
         "inner join records_in as l on l.record_id = links_given.record_id_l "
-        "inner join records_in as r on r.record_id = links_given.record_id_r"
+        "inner join records_in as r on r.record_id = links_given.record_id_r",
     )
     level_score = (
         f"case when is_link_high then {_LEVEL_SCORE['high']} "
@@ -384,7 +391,7 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
         f"when is_link_low then {_LEVEL_SCORE['low']} else 0 end"
     )
     _components(
-        con,
+        backend,
         "xjs",
         f"select node_id_l, node_id_r, {level_score} as match_probability "
         "from links where is_link_low",
@@ -395,7 +402,7 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
     criminal = ", ".join(f"'{code}'" for code in _kinds()["criminal"])
     bridge_cut = f"cluster_p_{str(_LEVEL_CUT[BRIDGE_LEVEL]).replace('.', '_')}"
     _components(
-        con,
+        backend,
         "criminal_bridge",
         f"select node_id_l, node_id_r, {level_score} as match_probability from links "
         f"where is_link_{BRIDGE_LEVEL} and source_dataset_l in ({criminal}) "
@@ -403,22 +410,22 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
     )
     # Each record to the first record of its dataset, bridge cluster and PNC:
     # an edge present at every level.
-    con.execute(
+    backend.create(
+        "bridged",
         f"""
-        create table bridged as
         select records_in.node_id, records_in.source_dataset,
                case when records_in.source_dataset in ({criminal})
-                    then 'c' || criminal_bridge_raw.{bridge_cut}
-                    else 'x' || xjs_raw.{bridge_cut} end as cluster,
+                    then 'c' || cast(criminal_bridge_raw.{bridge_cut} as string)
+                    else 'x' || cast(xjs_raw.{bridge_cut} as string) end as cluster,
                case when records_in.source_dataset in ({_pnc_vetoed()})
                     then records_in.pnc_number end as pnc_number
         from records_in
         inner join xjs_raw using (node_id)
         inner join criminal_bridge_raw using (node_id)
-        """
+        """,
     )
     _components(
-        con,
+        backend,
         "person",
         f"select node_id_l, node_id_r, {level_score} as match_probability from links "
         "where is_link_low and source_dataset_l = source_dataset_r "
@@ -426,7 +433,8 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
         f"""
         select min(node_id) over (partition by bridged.source_dataset, bridged.cluster, coalesce(
                    bridged.pnc_number,
-                   case when pncs.pncs <= 1 then pncs.pnc else 'alone:' || node_id end
+                   case when pncs.pncs <= 1 then pncs.pnc
+                        else 'alone:' || cast(node_id as string) end
                )),
                node_id, {_LEVEL_SCORE["high"]}
         from bridged
@@ -437,7 +445,7 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
         ) as pncs using (source_dataset, cluster)
         """,
     )
-    out = con.sql(
+    out = backend.query(
         """
         select records_in.record_id, records_in.source_dataset,
                person.estimated_person_id_low, xjs.estimated_xjs_id_low,
@@ -448,8 +456,8 @@ def cluster_people(records: pa.Table, links: pa.Table) -> pa.Table:
         inner join xjs using (record_id)
         order by records_in.record_id
         """
-    ).to_arrow_table()
-    con.close()
+    )
+    backend.close()
     return out
 
 
@@ -471,7 +479,7 @@ def _pnc_vetoed() -> str:
     return ", ".join(f"'{code}'" for code in codes)
 
 
-def _components(con: duckdb.DuckDBPyConnection, scope: str, edges_sql: str) -> None:
+def _components(backend, scope: str, edges_sql: str) -> None:
     """Connected components of the records (``records_in``) over the edges
     ``edges_sql`` selects (node_id_l, node_id_r, match_probability: a level
     score) at each threshold level, with Splink's multi-threshold
@@ -483,16 +491,18 @@ def _components(con: duckdb.DuckDBPyConnection, scope: str, edges_sql: str) -> N
     )
 
     cuts = [_LEVEL_CUT[level] for level in LEVELS]
-    edges = con.sql(f"select * from ({edges_sql}) where node_id_l <> node_id_r").to_arrow_table()
-    clusters = cluster_pairwise_predictions_at_multiple_thresholds(
-        con.sql("select node_id from records_in").to_arrow_table(),
-        edges,
-        splink_api(),
-        "node_id",
-        match_probability_thresholds=cuts,
-    ).as_pyarrow_table()
-    con.register(f"{scope}_clusters", clusters)
-    con.execute(f"create table {scope}_raw as select * from {scope}_clusters")
+    edges = backend.query(f"select * from ({edges_sql}) where node_id_l <> node_id_r")
+    clusters = backend.result(
+        cluster_pairwise_predictions_at_multiple_thresholds(
+            backend.query("select node_id from records_in"),
+            edges,
+            backend.splink_api(),
+            "node_id",
+            match_probability_thresholds=cuts,
+        )
+    )
+    backend.load(f"{scope}_clusters", clusters)
+    backend.create(f"{scope}_raw", f"select * from {scope}_clusters")
     columns = []
     for level, cut in zip(LEVELS, cuts, strict=True):
         suffix = "" if level == "default" else f"_{level}"
@@ -502,7 +512,8 @@ def _components(con: duckdb.DuckDBPyConnection, scope: str, edges_sql: str) -> N
             f"min(records_in.record_id) over (partition by {source})"
             f" as estimated_{scope}_id{suffix}"
         )
-    con.execute(
-        f"create table {scope} as select records_in.record_id, {', '.join(columns)} "
-        f"from {scope}_raw inner join records_in using (node_id)"
+    backend.create(
+        scope,
+        f"select records_in.record_id, {', '.join(columns)} "
+        f"from {scope}_raw inner join records_in using (node_id)",
     )

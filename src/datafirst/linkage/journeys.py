@@ -9,7 +9,8 @@ import pyarrow as pa
 import splink.comparison_library as cl
 from splink import SettingsCreator
 
-from datafirst.linkage import engine
+from datafirst.linkage import dialect
+from datafirst.linkage.backends import backend_for
 from datafirst.linkage.engine import new_linker
 from datafirst.linkage.specs import JOURNEY, JourneyModel
 
@@ -105,42 +106,45 @@ def settings(model: JourneyModel = JOURNEY) -> SettingsCreator:
     )
 
 
-def journey_tables(cases: pa.Table, clusters: pa.Table) -> dict[str, pa.Table]:
+def journey_tables(cases, clusters) -> dict:
     """The two sides, with each case's cross-justice person id."""
-    con = engine.connect()
-    con.register("cases", cases)
-    con.register("clusters", clusters)
+    backend = backend_for(cases, clusters)
+    backend.load("cases", cases)
+    backend.load("clusters", clusters)
     out = {}
     for dataset in ("mags_hocas", "crown_xhibit"):
-        out[dataset] = con.sql(
+        out[dataset] = backend.query(
             f"""
             select cases.record_id, cases.source_dataset, cases.police_urn,
                    cases.court_date, cases.court_code, cases.offence_codes,
                    clusters.estimated_xjs_id
             from cases
-            left join clusters using (record_id)
+            left join clusters on cases.record_id = clusters.record_id
             where cases.source_dataset = '{dataset}'
             order by cases.record_id
             """
-        ).to_arrow_table()
-    con.close()
+        )
+    backend.close()
     return out
 
 
-def score(trained: dict, tables: dict[str, pa.Table], floor: float) -> pa.Table:
-    linker = new_linker(JOURNEY, tables, trained["splink"])
+def score(trained: dict, tables: dict, floor: float):
+    backend = backend_for(*tables.values())
+    settings = dialect.settings(trained["splink"], backend.dialect)
+    linker = new_linker(JOURNEY, tables, settings, backend.splink_api())
     linker.training.estimate_probability_two_random_records_match(
-        list(JOURNEY.deterministic), recall=trained["datafirst"]["deterministic_recall"]
+        [dialect.translate(rule, backend.dialect) for rule in JOURNEY.deterministic],
+        recall=trained["datafirst"]["deterministic_recall"],
     )
-    return linker.inference.predict(threshold_match_probability=floor).as_pyarrow_table()
+    return backend.result(linker.inference.predict(threshold_match_probability=floor))
 
 
-def best_links(scored: pa.Table, threshold: float) -> pa.Table:
+def best_links(scored, threshold: float):
     """One magistrates' case per Crown case: the highest-scoring pair at or
     above the threshold (ties to the smaller record id)."""
-    con = engine.connect()
-    con.register("scored", scored)
-    out = con.sql(
+    backend = backend_for(scored)
+    backend.load("scored", scored)
+    out = backend.query(
         f"""
         with oriented as (
             select
@@ -163,15 +167,16 @@ def best_links(scored: pa.Table, threshold: float) -> pa.Table:
         from ranked where rank_for_crown = 1
         order by crown_record_id
         """
-    ).to_arrow_table()
-    con.close()
+    )
+    backend.close()
     return out
 
 
-def link_journeys(cases: pa.Table, clusters: pa.Table, trained: dict) -> pa.Table:
+def link_journeys(cases, clusters, trained: dict):
     tables = journey_tables(cases, clusters)
-    if min(t.num_rows for t in tables.values()) == 0:
-        return best_links(_empty_scored(), 1.0)
+    backend = backend_for(*tables.values())
+    if min(backend.num_rows(t) for t in tables.values()) == 0:
+        return best_links(backend.from_arrow(_empty_scored()), 1.0)
     thresholds = trained["datafirst"]["thresholds"]
     scored = score(trained, tables, thresholds["low"])
     return best_links(scored, thresholds["default"])

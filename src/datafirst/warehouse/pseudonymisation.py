@@ -215,6 +215,18 @@ def _refuse_a_real_extract_without_a_secret(raw_dir: Path, key: str) -> None:
         )
 
 
+def warn_demo_key() -> None:
+    """Say loudly that pseudonyms use the public demo key."""
+    logger.warning(
+        "\n"
+        + "!" * 72
+        + f"\n  {KEY_ENV} is not set: pseudonyms use the PUBLIC DEMO KEY."
+        + "\n  They protect nothing. Fine for the synthetic demo only;"
+        + "\n  set a secret key for any real extract.\n"
+        + "!" * 72
+    )
+
+
 class Plugin(BasePlugin):
     def initialize(self, plugin_config: dict[str, Any]) -> None:
         allow = plugin_config.get("allow_demo_key", False)
@@ -225,14 +237,7 @@ class Plugin(BasePlugin):
         )
         self.fingerprint = key_fingerprint(self.key)
         if self.is_demo_key:
-            logger.warning(
-                "\n"
-                + "!" * 72
-                + f"\n  {KEY_ENV} is not set: pseudonyms use the PUBLIC DEMO KEY."
-                + "\n  They protect nothing. Fine for the synthetic demo only;"
-                + "\n  set a secret key for any real extract.\n"
-                + "!" * 72
-            )
+            warn_demo_key()
         logger.info(f"Pseudonymisation key fingerprint: {self.fingerprint}")
 
     def _set_key(self, connection) -> None:
