@@ -135,3 +135,55 @@ def test_every_adapter_macro_is_run_by_the_project(manifest):
             and not macro_id.endswith(f".{name}")
         }
         assert callers, f"{path.name}: no model, test or macro calls {name}"
+
+
+def test_the_spark_runner_checks_each_extract_against_its_contract(tmp_path):
+    """The Spark target stops on a drifted extract with the DuckDB target's
+    messages (check_source_extracts), naming no raw value."""
+    from types import SimpleNamespace
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    import pytest
+
+    from datafirst.warehouse.spark import check_extracts
+
+    folder = tmp_path / "raw" / "libra"
+    folder.mkdir(parents=True)
+    pq.write_table(
+        pa.table({"offence_id": [4000029.0], "notes": ["about-someone"]}),
+        folder / "offence.parquet",
+    )
+    pq.write_table(pa.table({"hearing_id": pa.array([], pa.int64())}), folder / "hearing.parquet")
+
+    def source(name, **columns):
+        return SimpleNamespace(
+            source_name="libra",
+            name=name,
+            meta={},
+            config=SimpleNamespace(meta={}),
+            columns={c: SimpleNamespace(data_type=t) for c, t in columns.items()},
+        )
+
+    sources = [
+        source("offence", offence_id="bigint", offence_code="varchar"),
+        source("hearing", hearing_id="bigint"),
+        source("defendant_case", defendant_case_id="bigint"),
+    ]
+    with pytest.raises(SystemExit) as stopped:
+        check_extracts(sources, {"DATAFIRST_RAW_DIR": str(tmp_path / "raw")})
+    message = str(stopped.value)
+    for problem in (
+        "libra.offence.offence_id: type changed (expected bigint, found double)",
+        "libra.offence.offence_code: missing column (expected varchar)",
+        "libra.offence.notes: extra column (expected none, found varchar)",
+        "libra.hearing: empty extract",
+        "libra.defendant_case: missing extract",
+    ):
+        assert problem in message
+    assert "about-someone" not in message and "4000029" not in message
+    # A file that matches its contract passes.
+    pq.write_table(pa.table({"hearing_id": pa.array([1], pa.int64())}), folder / "hearing.parquet")
+    check_extracts(
+        [source("hearing", hearing_id="BIGINT")], {"DATAFIRST_RAW_DIR": str(tmp_path / "raw")}
+    )

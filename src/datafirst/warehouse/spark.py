@@ -169,28 +169,80 @@ def source_path(source, env: dict) -> Path:
 
 
 def check_extracts(sources, env: dict) -> None:
-    """Stop, naming each, when an extract is missing or empty (the message of
-    the DuckDB target's ``check_source_extracts``)."""
-    import pyarrow.parquet as pq
-
+    """Stop, naming each, when an extract is missing, empty or does not match
+    its contract (the columns and types its source declares): the messages
+    of the DuckDB target's ``check_source_extracts``, from the files'
+    metadata only, so no message can quote a raw value."""
     problems = []
     for source in sources:
         path = source_path(source, env)
         dir_env = (source.config.meta or source.meta or {}).get(
             "extract_dir_env", "DATAFIRST_RAW_DIR"
         )
+        table = f"{source.source_name}.{source.name}"
         if not path.is_file():
-            problems.append(
-                f"{source.source_name}.{source.name}: missing extract {path} ({dir_env})"
-            )
-        elif pq.ParquetFile(path).metadata.num_rows == 0:
-            problems.append(f"{source.source_name}.{source.name}: empty extract {path} ({dir_env})")
+            problems.append(f"{table}: missing extract {path} ({dir_env})")
+            continue
+        declared = {
+            name: column.data_type
+            for name, column in (source.columns or {}).items()
+            if column.data_type
+        }
+        found, rows = parquet_schema(path)
+        problems += contract_problems(table, declared, found)
+        if rows == 0:
+            problems.append(f"{table}: empty extract {path} ({dir_env})")
     if problems:
         raise SystemExit(
-            "Source extracts are missing or empty; generate them first (make generate) "
-            "or point the environment variable named after each at them:\n  "
-            + "\n  ".join(problems)
+            "Source extracts are missing, empty or do not match the columns and types "
+            "the registry declares (src/datafirst/registry/, make sources); nothing was "
+            "built. Generate them (make generate) or point the environment variable "
+            "named after each at them; a column of another type is rejected, not "
+            "converted:\n  " + "\n  ".join(problems)
         )
+
+
+def parquet_schema(path: Path) -> tuple[dict[str, str], int]:
+    """A Parquet file's columns with the types DuckDB reads them as (the types
+    the sources declare), and its row count, from its metadata."""
+    import duckdb
+
+    with duckdb.connect() as con:
+        literal = str(path).replace("'", "''")
+        columns = con.execute(
+            "select column_name, column_type from "
+            f"(describe select * from read_parquet('{literal}'))"
+        ).fetchall()
+        rows = con.execute(
+            f"select sum(num_rows) from parquet_file_metadata('{literal}')"
+        ).fetchone()[0]
+    return {name: column_type for name, column_type in columns}, int(rows or 0)
+
+
+def contract_problems(table: str, declared: dict[str, str], found: dict[str, str]) -> list[str]:
+    """Each declared column the extract lacks or holds as another type, and
+    each column it holds that is not declared (types compared as
+    ``check_source_extracts`` does: case and spaces ignored)."""
+    if not declared:
+        return []
+
+    def norm(value: str) -> str:
+        return value.lower().replace(" ", "")
+
+    declared = {name.lower(): norm(t) for name, t in declared.items()}
+    found = {name.lower(): norm(t) for name, t in found.items()}
+    problems = []
+    for name, expected in declared.items():
+        if name not in found:
+            problems.append(f"{table}.{name}: missing column (expected {expected})")
+        elif found[name] != expected:
+            problems.append(
+                f"{table}.{name}: type changed (expected {expected}, found {found[name]})"
+            )
+    for name, found_type in found.items():
+        if name not in declared:
+            problems.append(f"{table}.{name}: extra column (expected none, found {found_type})")
+    return problems
 
 
 def source_select(source, path: Path) -> str:
