@@ -207,12 +207,12 @@ def run_stage(command: list[str], env: dict) -> dict:
         # A failing data test at some scale is reported, not hidden: the
         # timing still stands.
         result["failures"] = sorted(
-            r["unique_id"].split(".")[-1] for r in run if r["status"] in ("error", "fail")
+            node_name(r["unique_id"]) for r in run if r["status"] in ("error", "fail")
         )
         result["bars_missed"] = sorted(
-            r["unique_id"].split(".")[-1]
+            node_name(r["unique_id"])
             for r in run
-            if r["status"] == "warn" and "_bar" in r["unique_id"]
+            if r["status"] == "warn" and "_bar" in node_name(r["unique_id"])
         )
         result["linkage_models_seconds"] = round(
             sum(
@@ -224,6 +224,12 @@ def run_stage(command: list[str], env: dict) -> dict:
             1,
         )
     return result
+
+
+def node_name(unique_id: str) -> str:
+    """A dbt node's name from its unique id (``test.datafirst.<name>.<hash>``
+    for a test, ``model.datafirst.<name>`` for a model)."""
+    return unique_id.split(".")[2]
 
 
 def table(rows: list[dict]) -> str:

@@ -45,3 +45,10 @@ def test_the_report_names_failing_tests_and_missed_bars():
     assert benchmark.build_outcome(row) == (
         "At 1,000,000 people `dbt build` reported 1 failing tests: unique_x."
     )
+
+
+def test_nodes_are_named_without_their_hash():
+    assert benchmark.node_name("test.datafirst.linkage_person_accuracy_f1_bar.8bb1c47ead") == (
+        "linkage_person_accuracy_f1_bar"
+    )
+    assert benchmark.node_name("model.datafirst.hocas_flatfile") == "hocas_flatfile"
