@@ -153,3 +153,13 @@ def warehouse(tmp_path_factory) -> Warehouse:
     if (wh.target / "run_results.json").exists():
         wh.build_results = wh.run_results()
     return wh
+
+
+@pytest.fixture()
+def con(warehouse):
+    """A read-only connection to the session's warehouse, closed after each
+    test so that dbt can open the warehouse again."""
+    assert warehouse.build.returncode == 0, warehouse.build.stdout[-3000:]
+    connection = warehouse.connect()
+    yield connection
+    connection.close()

@@ -13,20 +13,11 @@ from collections import Counter
 from datetime import date
 
 import duckdb
-import pytest
 
 from datafirst import registry
 from datafirst.project import dbt_vars
 
 MARTS = {name for name, _ in registry.published_tables()}
-
-
-@pytest.fixture()
-def con(warehouse):
-    assert warehouse.build.returncode == 0, warehouse.build.stdout[-3000:]
-    connection = warehouse.connect()
-    yield connection
-    connection.close()
 
 
 def _ancestors(manifest: dict, unique_id: str) -> set[str]:

@@ -25,14 +25,6 @@ def _id(spec):
     return f"{spec.system}.{spec.table}"
 
 
-@pytest.fixture()
-def con(warehouse):
-    assert warehouse.build.returncode == 0, warehouse.build.stdout[-3000:]
-    connection = warehouse.connect()
-    yield connection
-    connection.close()
-
-
 # --- the declarations --------------------------------------------------------------
 
 

@@ -27,16 +27,6 @@ def _id(spec):
     return f"{spec.system}.{spec.table}"
 
 
-@pytest.fixture()
-def con(warehouse):
-    """A read-only connection, closed after each test so that dbt can open
-    the warehouse again."""
-    assert warehouse.build.returncode == 0, warehouse.build.stdout[-3000:]
-    connection = warehouse.connect()
-    yield connection
-    connection.close()
-
-
 @pytest.mark.parametrize("spec", TABLES, ids=_id)
 def test_every_raw_row_is_trusted_or_quarantined(con, warehouse, spec):
     raw = pq.read_metadata(warehouse.raw_dir / spec.system / f"{spec.table}.parquet").num_rows
