@@ -1,56 +1,25 @@
 {#-
     Sentencing outcomes in the Crown Court by age and ethnicity: custody
     rate (immediate custody as the principal disposal) among convicted
-    defendants on case, by age band at disposal and ethnic group. Bands are
-    coarser than the magistrates' analysis: the Crown Court sees far fewer
-    defendants.
+    defendants on case, by age band at disposal and ethnic group (cells:
+    research_custody_cells_by_age_ethnicity). The Crown Court sees far fewer
+    defendants, so more cells are suppressed.
 -#}
 with
 
-defendant_cases as (
-    select * from {{ ref('xhibit_flatfile') }}
-),
-
-sentenced as (
-    select
-        is_custodial,
-        case
-            when age_at_disposal is null then 'not_known'
-            when age_at_disposal < 25 then '10-24'
-            when age_at_disposal < 40 then '25-39'
-            else '40+'
-        end as age_band,
-        coalesce(ethnic_group, 'not_known') as ethnic_group
-    from defendant_cases
-    where is_conviction
-),
-
 cells as (
-    select
-        coalesce(age_band, 'all') as age_band,
-        coalesce(ethnic_group, 'all') as ethnic_group,
-        count(*) as sentenced_count,
-        count(*) filter (where is_custodial) as custody_count
-    from sentenced
-    group by cube(age_band, ethnic_group)
-),
-
-safe as (
-    {{ disclosure_control(
-        'cells',
-        ['age_band', 'ethnic_group'],
-        ['sentenced_count', 'custody_count']
-    ) }}
+    select * exclude (court)
+    from {{ ref('research_custody_cells_by_age_ethnicity') }}
+    where court = 'crown'
 ),
 
 final as (
-    select
-        age_band,
-        ethnic_group,
-        sentenced_count,
-        custody_count,
-        round(custody_count / sentenced_count, 3) as custody_rate
-    from safe
+    {{ disclosure_control(
+        'cells',
+        ['age_band', 'ethnic_group'],
+        ['sentenced_count', 'custody_count'],
+        rates={'custody_rate': ['custody_count', 'sentenced_count']},
+    ) }}
 )
 
 select * from final

@@ -15,7 +15,8 @@
       3. every count that is kept is rounded to the nearest multiple of
          rounding.
     Each count column is protected on its own. Rates must be computed after
-    this step, from the safe counts.
+    this step, from the safe counts: pass them as rates and the macro does
+    it (null when either count is suppressed).
 
     Arguments:
         relation: name of the CTE (or relation) holding the cells.
@@ -23,9 +24,12 @@
         counts: list of the count column names (integers, one per cell).
         min_count: smallest count published (default var('sdc_min_count')).
         rounding: base of the rounding (default var('sdc_rounding')).
+        rates: optional dict of rate column -> [numerator count, denominator
+            count], each rate rounded to three decimals and placed after the
+            counts, in the dict's order.
 -#}
 {% macro disclosure_control(
-    relation, dimensions, counts, min_count=none, rounding=none
+    relation, dimensions, counts, min_count=none, rounding=none, rates=none
 ) -%}
 {%- set min_count = min_count or var('sdc_min_count') -%}
 {%- set rounding = rounding or var('sdc_rounding') -%}
@@ -107,5 +111,15 @@ sdc_safe as (
         {%- endfor %}
     from {{ ns.previous }}
 )
+{%- if rates %}
+select
+    *,
+    {%- for rate, (numerator, denominator) in rates.items() %}
+    round({{ numerator }} / {{ denominator }}, 3) as {{ rate }}
+    {%- if not loop.last %},{% endif %}
+    {%- endfor %}
+from sdc_safe
+{%- else %}
 select * from sdc_safe
+{%- endif %}
 {%- endmacro %}

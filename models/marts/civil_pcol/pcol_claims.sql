@@ -18,20 +18,7 @@ final as (
         daily_rent_amount,
         court_fee,
         issue_date,
-        claimant_count,
-        defendant_count,
-        event_count,
-        hearing_count,
-        judgment_count,
-        warrant_count,
-        has_judgment,
-        has_warrant,
-        first_hearing_date,
-        first_judgment_date,
-        first_warrant_date,
-        closure_date,
-        last_event_date,
-        case_duration_days
+        {{ civil_case_summary_columns() }}
     from claims
 )
 

@@ -66,12 +66,7 @@ in_range as (
 
 final as (
     select
-        {{ pseudonymise('assessments.oasys_set_pk', 'oasys.oasys_set_pk') }}
-            as assessment_id_hash,
-        {{ pseudonymise('assessments.estimated_person_id', 'person.dataset') }}
-            as estimated_offender_id,
-        {{ row_id_hash('prison_oasys', 'assessments.offender_pk') }}
-            as row_id_hash,
+        {{ oasys_assessment_keys(with_parent=false) }},
         in_range.ogrs3_1yr,
         in_range.ogrs3_2yr,
         case

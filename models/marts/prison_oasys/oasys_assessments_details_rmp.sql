@@ -14,15 +14,7 @@ assessments as (
 
 final as (
     select
-        {{ pseudonymise('assessments.oasys_set_pk', 'oasys.oasys_set_pk') }}
-            as assessment_id_hash,
-        {{ pseudonymise(
-            'assessments.parent_oasys_set_pk', 'oasys.oasys_set_pk'
-        ) }} as parent_assessment_id_hash,
-        {{ pseudonymise('assessments.estimated_person_id', 'person.dataset') }}
-            as estimated_offender_id,
-        {{ row_id_hash('prison_oasys', 'assessments.offender_pk') }}
-            as row_id_hash,
+        {{ oasys_assessment_keys() }},
         rmp.plan_date,
         rmp.review_date,
         case

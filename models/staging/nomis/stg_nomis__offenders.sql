@@ -1,6 +1,7 @@
 {%- set sex_ethnicity = sex_and_ethnicity(
     'nomis', 'sex_code', 'ethnic_code'
 ) -%}
+{%- set person = nomis_person() -%}
 
 with
 
@@ -20,12 +21,7 @@ renamed as (
 
         -- names: P-NOMIS holds upper-case surname, first name and middle
         -- names in separate fields
-        last_name as last_name_source,
-        first_name as first_name_source,
-        middle_name as middle_name_source,
-        {{ standardise_name('last_name') }} as surname,
-        {{ standardise_name("concat_ws(' ', first_name, middle_name)") }}
-            as forenames,
+        {{ person.names }},
 
         -- person attributes
         {{ sex_ethnicity.columns }},
@@ -47,18 +43,8 @@ checked as (
         {{ first_name_part('forenames') }} as forename,
         {{ other_name_parts('forenames') }} as middle_names,
         {{ postcode_outward('postcode') }} as postcode_outward,
-        {{ first_reason(key_checks('offender_id') + [
-            [is_garbled('last_name_source'), 'garbled_text:last_name'],
-            [is_garbled('first_name_source'), 'garbled_text:first_name'],
-            [is_garbled('middle_name_source'), 'garbled_text:middle_name'],
-            ['surname is null and forenames is null', 'missing_name'],
-            ['create_date is null', 'unparseable_date:create_date'],
-            ['not ' ~ is_valid_date('create_date'),
-                'impossible_date:create_date'],
-            ['not ' ~ is_valid_date('date_of_birth')
-                ~ ' or date_of_birth > create_date',
-                'impossible_date:birth_date'],
-        ]) }} as quarantine_reason,
+        {{ first_reason(key_checks('offender_id') + person.checks) }}
+            as quarantine_reason,
         {{ all_flags(date_of_birth_flags() + sex_ethnicity.flags + [
             ['pnc_source is not null and pnc_number is null', 'invalid_pnc'],
             ['cro_number is not null and not '
@@ -78,18 +64,7 @@ final as (
         prison_number,
         pnc_number,
         cro_number,
-        forenames,
-        forename,
-        middle_names,
-        surname,
-        sex,
-        sex_source_value,
-        ethnicity_code,
-        ethnicity_source_value,
-        postcode,
-        postcode_outward,
-        date_of_birth,
-        create_date,
+        {{ person.columns }},
         quarantine_reason,
         dq_flags
     from checked
