@@ -13,8 +13,12 @@
         columns: dict of contract column to SQL expression on relation;
             source_record_id is required, is_linkable defaults to true, any
             other contract column not given is null.
+        same_names: list of contract columns relation holds under the same
+            name (shorthand for {'forename': 'forename', ...}).
 -#}
-{% macro standardise_person_records(source_dataset, relation, columns) -%}
+{% macro standardise_person_records(
+    source_dataset, relation, columns, same_names=[]
+) -%}
     {%- set dataset = datasets() | selectattr('code', 'equalto', source_dataset) | list -%}
     {%- if dataset | length != 1 -%}
         {{ exceptions.raise_compiler_error(
@@ -35,6 +39,9 @@
         'source_table': "'" ~ dataset[0]['person_table'] ~ "'",
         'is_linkable': 'true',
     } -%}
+    {%- for column in same_names -%}
+        {%- do given.update({column: column}) -%}
+    {%- endfor -%}
     {%- do given.update(columns) -%}
     {%- set contract = model.columns.values() | list -%}
     {%- if execute -%}

@@ -23,16 +23,11 @@ people as (
 final as (
     {{ standardise_person_records('civil_caseman', 'people', {
         'source_record_id': 'party_id',
-        'forename': 'forename',
-        'middle_names': 'middle_names',
-        'surname': 'surname',
-        'date_of_birth': 'date_of_birth',
-        'sex': 'sex',
-        'postcode': 'postcode',
-        'postcode_outward': 'postcode_outward',
-        'party_category': 'party_category',
         'event_date': 'issue_date',
-    }) }}
+    }, same_names=[
+        'forename', 'middle_names', 'surname', 'date_of_birth', 'sex',
+        'postcode', 'postcode_outward', 'party_category',
+    ]) }}
 )
 
 select * from final

@@ -40,19 +40,13 @@ offenders_addressed as (
 final as (
     {{ standardise_person_records('probation_delius', 'offenders_addressed', {
         'source_record_id': 'offender_id',
-        'forename': 'forename',
-        'middle_names': 'middle_names',
-        'surname': 'surname',
-        'surname_aliases': 'surname_aliases',
-        'date_of_birth': 'date_of_birth',
-        'sex': 'sex',
-        'ethnicity_code': 'ethnicity_code',
         'postcode': 'first_postcode',
         'postcode_outward': 'first_postcode_outward',
-        'pnc_number': 'pnc_number',
-        'cro_number': 'cro_number',
         'event_date': 'created_date',
-    }) }}
+    }, same_names=[
+        'forename', 'middle_names', 'surname', 'surname_aliases',
+        'date_of_birth', 'sex', 'ethnicity_code', 'pnc_number', 'cro_number',
+    ]) }}
 )
 
 select * from final

@@ -49,18 +49,12 @@ people_with_co_parties as (
 final as (
     {{ standardise_person_records('familyman', 'people_with_co_parties', {
         'source_record_id': 'party_id',
-        'forename': 'forename',
-        'middle_names': 'middle_names',
-        'surname': 'surname',
-        'date_of_birth': 'date_of_birth',
-        'sex': 'sex',
-        'ethnicity_code': 'ethnicity_code',
-        'postcode': 'postcode',
-        'postcode_outward': 'postcode_outward',
-        'party_category': 'party_category',
-        'co_party_names': 'co_party_names',
         'event_date': 'issue_date',
-    }) }}
+    }, same_names=[
+        'forename', 'middle_names', 'surname', 'date_of_birth', 'sex',
+        'ethnicity_code', 'postcode', 'postcode_outward', 'party_category',
+        'co_party_names',
+    ]) }}
 )
 
 select * from final

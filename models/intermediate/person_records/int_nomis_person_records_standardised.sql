@@ -32,21 +32,13 @@ offenders_with_aliases as (
 final as (
     {{ standardise_person_records('prison_nomis', 'offenders_with_aliases', {
         'source_record_id': 'offender_id',
-        'forename': 'forename',
-        'middle_names': 'middle_names',
-        'surname': 'surname',
-        'forename_aliases': 'forename_aliases',
-        'surname_aliases': 'surname_aliases',
-        'date_of_birth_aliases': 'date_of_birth_aliases',
-        'date_of_birth': 'date_of_birth',
-        'sex': 'sex',
-        'ethnicity_code': 'ethnicity_code',
-        'postcode': 'postcode',
-        'postcode_outward': 'postcode_outward',
-        'pnc_number': 'pnc_number',
-        'cro_number': 'cro_number',
         'event_date': 'create_date',
-    }) }}
+    }, same_names=[
+        'forename', 'middle_names', 'surname', 'forename_aliases',
+        'surname_aliases', 'date_of_birth_aliases', 'date_of_birth', 'sex',
+        'ethnicity_code', 'postcode', 'postcode_outward', 'pnc_number',
+        'cro_number',
+    ]) }}
 )
 
 select * from final

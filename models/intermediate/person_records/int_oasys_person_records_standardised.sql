@@ -34,18 +34,12 @@ offenders_assessed as (
 final as (
     {{ standardise_person_records('prison_oasys', 'offenders_assessed', {
         'source_record_id': 'offender_pk',
-        'forename': 'forename',
-        'middle_names': 'middle_names',
-        'surname': 'surname',
-        'date_of_birth': 'date_of_birth',
-        'sex': 'sex',
-        'ethnicity_code': 'ethnicity_code',
-        'postcode': 'postcode',
-        'postcode_outward': 'postcode_outward',
-        'pnc_number': 'pnc_number',
         'event_date': 'first_assessment_date',
-        'is_linkable': 'is_linkable',
-    }) }}
+    }, same_names=[
+        'forename', 'middle_names', 'surname', 'date_of_birth', 'sex',
+        'ethnicity_code', 'postcode', 'postcode_outward', 'pnc_number',
+        'is_linkable',
+    ]) }}
 )
 
 select * from final

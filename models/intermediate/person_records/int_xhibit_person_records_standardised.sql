@@ -7,17 +7,11 @@ defendants as (
 final as (
     {{ standardise_person_records('crown_xhibit', 'defendants', {
         'source_record_id': 'defendant_on_case_id',
-        'forename': 'forename',
-        'middle_names': 'middle_names',
-        'surname': 'surname',
-        'date_of_birth': 'date_of_birth',
-        'sex': 'sex',
-        'ethnicity_code': 'ethnicity_code',
-        'postcode': 'postcode',
-        'postcode_outward': 'postcode_outward',
-        'pnc_number': 'pnc_number',
         'event_date': 'disposal_date',
-    }) }}
+    }, same_names=[
+        'forename', 'middle_names', 'surname', 'date_of_birth', 'sex',
+        'ethnicity_code', 'postcode', 'postcode_outward', 'pnc_number',
+    ]) }}
 )
 
 select * from final
