@@ -1,7 +1,6 @@
-{#- OASys went live in 2001-02: an earlier date is impossible (see
-    stg_oasys__oasys_set for why the warehouse-wide window is not enough). -#}
-{%- set oasys_earliest_date =
-    "cast('" ~ var('oasys_earliest_date') ~ "' as date)" -%}
+{#- OASys went live in 2001-02: an earlier date is impossible (the window
+    starts at var oasys_earliest_date; see stg_oasys__oasys_set for why the
+    warehouse-wide window is not enough). -#}
 
 with
 
@@ -41,8 +40,7 @@ checked as (
         *,
         {{ first_reason(key_checks('isp_pk', 'oasys_set_pk') + [
             ['meeting_date is null', 'unparseable_date:meeting_date'],
-            ['not ' ~ is_valid_date('meeting_date')
-                ~ ' or meeting_date < ' ~ oasys_earliest_date,
+            ['not ' ~ is_valid_date('meeting_date', 'oasys_earliest_date'),
                 'impossible_date:meeting_date'],
             ['objectives_count < 0', 'negative_length:objectives_count'],
         ]) }} as quarantine_reason,

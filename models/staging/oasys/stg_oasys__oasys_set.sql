@@ -1,8 +1,7 @@
 {#- OASys went live in 2001-02: an earlier date is impossible. Two-digit
     years parse as 1969-1999 or 2000-2068, so the warehouse-wide window cannot
-    catch a mistyped year such as 2091 ('91' reads as 1991). -#}
-{%- set oasys_earliest_date =
-    "cast('" ~ var('oasys_earliest_date') ~ "' as date)" -%}
+    catch a mistyped year such as 2091 ('91' reads as 1991): the window
+    starts at var oasys_earliest_date. -#}
 
 with
 
@@ -45,11 +44,9 @@ checked as (
             ['initiation_date is null', 'unparseable_date:initiation_date'],
             ['date_completed_source is not null and date_completed is null',
                 'unparseable_date:date_completed'],
-            ['not ' ~ is_valid_date('initiation_date')
-                ~ ' or initiation_date < ' ~ oasys_earliest_date,
+            ['not ' ~ is_valid_date('initiation_date', 'oasys_earliest_date'),
                 'impossible_date:initiation_date'],
-            ['not ' ~ is_valid_date('date_completed')
-                ~ ' or date_completed < ' ~ oasys_earliest_date,
+            ['not ' ~ is_valid_date('date_completed', 'oasys_earliest_date'),
                 'impossible_date:date_completed'],
             ['assessment_type_code is null or not ' ~ code_in_seed(
                 'assessment_type_code', 'oasys_assessment_types',

@@ -1,7 +1,6 @@
-{#- OASys went live in 2001-02: an earlier date is impossible (see
-    stg_oasys__oasys_set for why the warehouse-wide window is not enough). -#}
-{%- set oasys_earliest_date =
-    "cast('" ~ var('oasys_earliest_date') ~ "' as date)" -%}
+{#- OASys went live in 2001-02: an earlier date is impossible (the window
+    starts at var oasys_earliest_date; see stg_oasys__oasys_set for why the
+    warehouse-wide window is not enough). -#}
 
 with
 
@@ -36,11 +35,9 @@ checked as (
         {{ first_reason(key_checks('rmp_pk', 'oasys_set_pk') + [
             ['plan_date is null', 'unparseable_date:plan_date'],
             ['review_date is null', 'unparseable_date:review_date'],
-            ['not ' ~ is_valid_date('plan_date')
-                ~ ' or plan_date < ' ~ oasys_earliest_date,
+            ['not ' ~ is_valid_date('plan_date', 'oasys_earliest_date'),
                 'impossible_date:plan_date'],
-            ['not ' ~ is_valid_date('review_date')
-                ~ ' or review_date < ' ~ oasys_earliest_date,
+            ['not ' ~ is_valid_date('review_date', 'oasys_earliest_date'),
                 'impossible_date:review_date'],
         ]) }} as quarantine_reason,
         {{ all_flags([
