@@ -364,3 +364,18 @@ def test_the_cheap_one_edit_test_is_damerau_levenshtein_within_one():
             f"select count(*) from w as l, w as r where ({cheap}) <> ({exact})"
         ).fetchone()[0]
         assert mismatched == 0
+
+
+def test_splink_sessions_are_memory_limited_and_closed_on_leaving(monkeypatch):
+    from datafirst.linkage import backends
+
+    monkeypatch.setenv(backends.MEMORY_LIMIT_ENV, "1GB")
+    with backends.splink_session() as db_api:
+        con = db_api._con
+        limit = con.execute("select current_setting('memory_limit')").fetchone()[0]
+        assert limit.replace(" ", "").lower() in ("1gb", "953.6mib")
+        con.execute("create table t as select 1 as x")
+    # What Splink made there is freed with the connection, not at the next
+    # garbage collection.
+    with pytest.raises(duckdb.ConnectionException):
+        con.execute("select 1")

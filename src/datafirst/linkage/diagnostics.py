@@ -67,16 +67,17 @@ def blocking_recall(model: PersonModel, records: pa.Table, truth: pa.Table) -> d
     # Components of each person's records over the candidate pairs reached.
     from splink.internals.clustering import cluster_pairwise_predictions_at_threshold
 
-    components = cluster_pairwise_predictions_at_threshold(
-        con.sql("select unique_id from keyed").to_arrow_table(),
-        con.sql(
-            "select join_key_l as unique_id_l, join_key_r as unique_id_r, "
-            "1.0 as match_probability from reached"
-        ).to_arrow_table(),
-        engine.splink_api(),
-        node_id_column_name="unique_id",
-        threshold_match_probability=None,
-    ).as_pyarrow_table()
+    with engine.splink_session() as db_api:
+        components = cluster_pairwise_predictions_at_threshold(
+            con.sql("select unique_id from keyed").to_arrow_table(),
+            con.sql(
+                "select join_key_l as unique_id_l, join_key_r as unique_id_r, "
+                "1.0 as match_probability from reached"
+            ).to_arrow_table(),
+            db_api,
+            node_id_column_name="unique_id",
+            threshold_match_probability=None,
+        ).as_pyarrow_table()
     con.register("components", components)
     (connected,) = con.execute(
         "select count(*) from true_pairs "

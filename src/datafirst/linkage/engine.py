@@ -27,6 +27,7 @@ from datafirst.linkage.backends import (  # noqa: F401  (connect, splink_api: th
     connect,
     register,
     splink_api,
+    splink_session,
 )
 from datafirst.linkage.specs import PersonModel
 
@@ -237,23 +238,23 @@ def _score(
         "retain_intermediate_calculation_columns": gammas,
     }
     scoring.pop("source_dataset_column_name", None)
-    db_api = backend.splink_api()
     inputs = backend.query(
         "select "
         + ", ".join(c for c in backend.columns("records") if c != "source_dataset")
         + " from records"
     )
-    linker = Linker(
-        register(db_api, inputs, "records_to_score"),
-        scoring,
-        log_level=logging.ERROR,
-    )
-    linker.table_management.register_blocked_pairs_for_predict(
-        register(db_api, pairs, "blocked_pairs")
-    )
-    scored = backend.result(
-        linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
-    )
+    with backend.splink_session() as db_api:
+        linker = Linker(
+            register(db_api, inputs, "records_to_score"),
+            scoring,
+            log_level=logging.ERROR,
+        )
+        linker.table_management.register_blocked_pairs_for_predict(
+            register(db_api, pairs, "blocked_pairs")
+        )
+        scored = backend.result(
+            linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
+        )
     keep = ["unique_id_l", "unique_id_r", "match_weight", "match_probability"]
     if gammas:
         names = scored.column_names if hasattr(scored, "column_names") else scored.columns
@@ -296,15 +297,15 @@ def connected_components(nodes: pa.Table, edges: pa.Table) -> pa.Table:
     is the smallest record id in the cluster, so ids are stable."""
     from splink.internals.clustering import cluster_pairwise_predictions_at_threshold
 
-    db_api = splink_api()
     edges = edges.select(["record_id_l", "record_id_r", "match_probability"])
-    clusters = cluster_pairwise_predictions_at_threshold(
-        nodes.select(["record_id"]),
-        edges,
-        db_api,
-        node_id_column_name="record_id",
-        threshold_match_probability=None,
-    ).as_pyarrow_table()
+    with splink_session() as db_api:
+        clusters = cluster_pairwise_predictions_at_threshold(
+            nodes.select(["record_id"]),
+            edges,
+            db_api,
+            node_id_column_name="record_id",
+            threshold_match_probability=None,
+        ).as_pyarrow_table()
     con = connect()
     con.register("clusters", clusters)
     # Re-key every cluster on its smallest member, whatever Splink chose.
@@ -492,15 +493,16 @@ def _components(backend, scope: str, edges_sql: str) -> None:
 
     cuts = [_LEVEL_CUT[level] for level in LEVELS]
     edges = backend.query(f"select * from ({edges_sql}) where node_id_l <> node_id_r")
-    clusters = backend.result(
-        cluster_pairwise_predictions_at_multiple_thresholds(
-            backend.query("select node_id from records_in"),
-            edges,
-            backend.splink_api(),
-            "node_id",
-            match_probability_thresholds=cuts,
+    with backend.splink_session() as db_api:
+        clusters = backend.result(
+            cluster_pairwise_predictions_at_multiple_thresholds(
+                backend.query("select node_id from records_in"),
+                edges,
+                db_api,
+                "node_id",
+                match_probability_thresholds=cuts,
+            )
         )
-    )
     backend.load(f"{scope}_clusters", clusters)
     backend.create(f"{scope}_raw", f"select * from {scope}_clusters")
     columns = []

@@ -131,12 +131,13 @@ def journey_tables(cases, clusters) -> dict:
 def score(trained: dict, tables: dict, floor: float):
     backend = backend_for(*tables.values())
     settings = dialect.settings(trained["splink"], backend.dialect)
-    linker = new_linker(JOURNEY, tables, settings, backend.splink_api())
-    linker.training.estimate_probability_two_random_records_match(
-        [dialect.translate(rule, backend.dialect) for rule in JOURNEY.deterministic],
-        recall=trained["datafirst"]["deterministic_recall"],
-    )
-    return backend.result(linker.inference.predict(threshold_match_probability=floor))
+    with backend.splink_session() as db_api:
+        linker = new_linker(JOURNEY, tables, settings, db_api)
+        linker.training.estimate_probability_two_random_records_match(
+            [dialect.translate(rule, backend.dialect) for rule in JOURNEY.deterministic],
+            recall=trained["datafirst"]["deterministic_recall"],
+        )
+        return backend.result(linker.inference.predict(threshold_match_probability=floor))
 
 
 def best_links(scored, threshold: float):
