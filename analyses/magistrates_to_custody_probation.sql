@@ -18,12 +18,7 @@ followed_up as (
 cohort_outcomes as (
     select
         first_case_result,
-        case
-            when age_at_disposal is null then 'not_known'
-            when age_at_disposal < 25 then '10-24'
-            when age_at_disposal < 40 then '25-39'
-            else '40+'
-        end as age_band,
+        {{ age_band('age_at_disposal', [25, 40]) }} as age_band,
         is_in_custody_within_2y,
         is_on_probation_within_2y
     from followed_up

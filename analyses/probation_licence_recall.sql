@@ -16,12 +16,7 @@ licences as (
     select
         is_recalled,
         coalesce(disposal_type_description, 'not_known') as sentence_type,
-        case
-            when age_at_referral is null then 'not_known'
-            when age_at_referral < 25 then '10-24'
-            when age_at_referral < 35 then '25-34'
-            else '35+'
-        end as age_band
+        {{ age_band('age_at_referral', [25, 35]) }} as age_band
     from events
     where event_category = 'custody_licence'
 ),

@@ -30,13 +30,7 @@ people_banded as (
             when number_of_cases <= 4 then '3-4 cases'
             else '5+ cases'
         end as cases_band,
-        case
-            when age_at_first_case is null then 'not_known'
-            when age_at_first_case < 25 then '10-24'
-            when age_at_first_case < 35 then '25-34'
-            when age_at_first_case < 50 then '35-49'
-            else '50+'
-        end as age_band
+        {{ age_band('age_at_first_case', [25, 35, 50]) }} as age_band
     from people
 ),
 

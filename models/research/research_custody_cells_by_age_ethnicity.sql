@@ -43,12 +43,7 @@ banded as (
     select
         court,
         is_custodial,
-        case
-            when age_at_disposal is null then 'not_known'
-            when age_at_disposal < 25 then '10-24'
-            when age_at_disposal < 40 then '25-39'
-            else '40+'
-        end as age_band,
+        {{ age_band('age_at_disposal', [25, 40]) }} as age_band,
         coalesce(ethnic_group, 'not_known') as ethnic_group
     from sentenced
 ),
