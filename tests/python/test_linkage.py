@@ -379,3 +379,38 @@ def test_splink_sessions_are_memory_limited_and_closed_on_leaving(monkeypatch):
     # garbage collection.
     with pytest.raises(duckdb.ConnectionException):
         con.execute("select 1")
+
+
+def test_the_recall_ceiling_tells_namesakes_from_recorded_matches():
+    """Two records of one person recorded alike (born, living at the same
+    place) are told apart from namesakes; two records of another person with
+    neither date of birth nor postcode look exactly like that person and a
+    namesake, so at precision 0.98 only the first pair can be linked. The
+    patterns are the comparisons' levels: with the names' frequency alone,
+    the two true pairs would look alike and the ceiling would be 0."""
+    from datafirst.linkage.diagnostics import recall_ceiling
+    from datafirst.linkage.specs import DEDUPE_MODELS
+
+    d = dt.date
+    rows = [
+        _record("familyman", 1, "ANWEN", "PRYDDERCH", d(1988, 2, 9), "CF10 1AA", sex="female"),
+        _record("familyman", 2, "ANWEN", "PRYDDERCH", d(1988, 2, 9), "CF10 1AA", sex="female"),
+        _record("familyman", 3, "JOHN", "SMITH", None),
+        _record("familyman", 4, "JOHN", "SMITH", None),
+        _record("familyman", 5, "JOHN", "SMITH", None),
+    ]
+    records = pa.Table.from_pylist(rows)
+    person = {"1": "a", "2": "a", "3": "b", "4": "b", "5": "c"}
+    truth = pa.table(
+        {
+            "record_id": records["record_id"],
+            "person_key": [person[r.split("|")[1]] for r in records["record_id"].to_pylist()],
+        }
+    )
+    linked = pa.table({"record_id_l": ["familyman|1"], "record_id_r": ["familyman|2"]})
+    model = DEDUPE_MODELS["familyman"]
+    row = recall_ceiling(model, engine.load_model(model.name), records, truth, linked)
+    assert row["true_pairs"] == 2
+    assert row["recall"] == 0.5
+    assert row["missed_pairs"] == row["indistinguishable_missed_pairs"] == 1
+    assert row["recall_ceiling"] == 0.5

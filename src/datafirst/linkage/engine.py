@@ -235,6 +235,9 @@ def _score(
         "link_type": "dedupe_only",
         "unique_id_column_name": "unique_id",
         "blocking_rules_to_generate_predictions": [],
+        # Splink returns the comparison levels (gamma_) only with the
+        # matching columns.
+        "retain_matching_columns": gammas,
         "retain_intermediate_calculation_columns": gammas,
     }
     scoring.pop("source_dataset_column_name", None)
