@@ -185,6 +185,32 @@ def test_journey_model_links_a_crown_case_to_its_magistrates_case():
     ]
 
 
+def test_a_crown_case_two_magistrates_cases_fit_equally_stays_unlinked():
+    """Co-defendants sent on the same day, court and charges, the Crown case
+    without a police reference and its person in neither: the evidence
+    cannot choose, so no link (a tie-break on record ids was wrong half the
+    time at 1M); a third Crown case with one best fit is linked."""
+    from datafirst.linkage.journeys import best_links
+
+    def pair(crown, mags, weight):
+        return {
+            "record_id_l": f"crown_xhibit|{crown}",
+            "record_id_r": f"mags_hocas|{mags}",
+            "source_dataset_l": "crown_xhibit",
+            "source_dataset_r": "mags_hocas",
+            "match_weight": weight,
+            "match_probability": 2**weight / (1 + 2**weight),
+        }
+
+    scored = pa.Table.from_pylist(
+        [pair(1, 1, -3.8), pair(1, 2, -3.8), pair(2, 3, 20.0), pair(2, 4, -3.8)]
+    )
+    links = best_links(scored, 0.001).to_pylist()
+    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
+        ("crown_xhibit|2", "mags_hocas|3")
+    ]
+
+
 # --- the quality bar, measured at the demo scale and seed -----------------------------
 
 #: The dbt tests that hold the linkage to the quality bar on every build

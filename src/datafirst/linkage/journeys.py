@@ -142,7 +142,11 @@ def score(trained: dict, tables: dict, floor: float):
 
 def best_links(scored, threshold: float):
     """One magistrates' case per Crown case: the highest-scoring pair at or
-    above the threshold (ties to the smaller record id)."""
+    above the threshold, when no other magistrates' case scores as high. Two
+    cases that score the same hold the same evidence (co-defendants sent on
+    the same day with the same charges, the Crown case without a police
+    reference): the evidence cannot choose, so the Crown case stays
+    unlinked rather than be linked to either."""
     backend = backend_for(scored)
     backend.load("scored", scored)
     out = backend.query(
@@ -158,14 +162,17 @@ def best_links(scored, threshold: float):
             where match_probability >= {threshold}
         ),
         ranked as (
-            select *, row_number() over (
-                partition by crown_record_id
-                order by match_weight desc, mags_record_id
+            select *, rank() over (
+                partition by crown_record_id order by match_weight desc
             ) as rank_for_crown
             from oriented
+        ),
+        best as (
+            select *, count(*) over (partition by crown_record_id) as best_cases
+            from ranked where rank_for_crown = 1
         )
         select crown_record_id, mags_record_id, match_weight, match_probability
-        from ranked where rank_for_crown = 1
+        from best where best_cases = 1
         order by crown_record_id
         """
     )
