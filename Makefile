@@ -32,7 +32,7 @@ ON_SPARK := $(filter spark,$(DATAFIRST_TARGET))
 DBT := $(if $(ON_SPARK),$(BIN)/python -m datafirst.warehouse.spark,$(BIN)/dbt)
 SPARK_STAMP := $(VENV)/.spark-installed
 
-.PHONY: setup spark-setup browser demo generate build release docs analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
+.PHONY: setup spark-setup browser demo generate build release docs catalogue catalogue-export analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,7 +64,7 @@ browser:
 
 ## The main job: generate the synthetic extracts, build and test the warehouse,
 ## publish the research release, write the catalogue, run the analyses.
-demo: setup generate release docs analyses
+demo: setup generate release catalogue-export analyses
 
 generate: setup
 	$(BIN)/datafirst-generate --people $(PEOPLE) --seed $(SEED) --profile $(PROFILE)
@@ -84,6 +84,17 @@ release: setup
 docs: setup $(if $(ON_SPARK),spark-setup)
 	$(DBT) docs generate --static
 	@echo "Catalogue: open target/static_index.html in a browser (one offline file)."
+
+## The researchers' catalogue (DuckDB builds): the published tables, linking
+## tables and code lists only, with each column's completeness by year, each
+## code list's codes and each dataset's access conditions.
+catalogue: docs
+	$(BIN)/python -m datafirst.catalogue researcher
+
+## The variable list researchers attach to an application: one workbook, a
+## sheet per dataset (target/researcher/variables.xlsx).
+catalogue-export: catalogue
+	$(BIN)/python -m datafirst.catalogue export
 
 ## The research analyses (analyses/) with disclosure control: CSV and charts in results/.
 analyses: setup

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "caseman"
 
@@ -291,6 +291,14 @@ SOURCE = SourceSystem(
             "caseman_judgments",
             "caseman_warrants",
             "caseman_parties",
+        ),
+        access=Access(
+            coverage="cases started Jan 2012 - Jan 2022",
+            caveats=(
+                "Companies are parties but are never person-linked.",
+                "Parties rarely have a date of birth: person ids split some people.",
+                "Not comparable with Civil Justice Statistics Quarterly.",
+            ),
         ),
     ),
 )

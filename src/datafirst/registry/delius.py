@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "delius"
 
@@ -223,6 +223,16 @@ SOURCE = SourceSystem(
             "delius_lic_condition",
             "delius_psr",
             "delius_pss",
+        ),
+        access=Access(
+            coverage="referral dates Jan 2014 - Mar 2023",
+            caveats=(
+                "One row per offender event (a court referral); one court case can "
+                "create several events.",
+                "Terminations of recent events are not yet recorded: completeness of "
+                "termination columns falls in the last years.",
+                "Not comparable with Offender Management Statistics.",
+            ),
         ),
     ),
 )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "familyman"
 
@@ -199,5 +199,15 @@ SOURCE = SourceSystem(
             "co_party_names",
         ),
         published_tables=("family_cases", "family_people"),
+        access=Access(
+            coverage="cases active Jan 2011 - Mar 2023",
+            held_at="ONS Secure Research Service (SRS); also the SAIL Databank",
+            caveats=(
+                "Dates of birth are often missing (more for some party roles), so "
+                "party linkage depends on role and is less complete for some ethnic "
+                "groups.",
+                "Not comparable with Family Court Statistics Quarterly.",
+            ),
+        ),
     ),
 )

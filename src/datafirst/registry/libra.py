@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "libra"
 
@@ -170,5 +170,15 @@ SOURCE = SourceSystem(
             "pnc_number",
         ),
         published_tables=("hocas_flatfile", "hocas_all_offence"),
+        access=Access(
+            coverage="case disposals Jan 2011 - Mar 2023",
+            caveats=(
+                "One row per defendant per case, described by its principal offence; "
+                "hocas_all_offence holds every offence.",
+                "Not comparable with the published Criminal Justice Statistics: "
+                "counting rules, revisions and coverage differ.",
+                "The most recent months are incomplete (cases still open at extraction).",
+            ),
+        ),
     ),
 )

@@ -123,6 +123,23 @@ class TableSpec:
 
 
 @dataclass(frozen=True)
+class Access:
+    """How a researcher gets a dataset, as the programme publishes it: who
+    approves an application, where the data are held, the period covered
+    and what to know before using it. Shown on the dataset's pages of the
+    researchers' catalogue and in the variable list (datafirst.catalogue)."""
+
+    #: The period the dataset covers (the programme's own statement).
+    coverage: str
+    #: Where approved researchers analyse it.
+    held_at: str = "ONS Secure Research Service (SRS)"
+    #: Who approves an application to use it.
+    approved_by: str = "Ministry of Justice Data Access Governance Board (DAGB)"
+    #: What to know before using it: its known quality problems.
+    caveats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A Data First dataset: what researchers receive from one source system.
 
@@ -148,6 +165,8 @@ class Dataset:
     keyed_by_pnc: bool = False
     #: The published tables (marts) built from it.
     published_tables: tuple[str, ...] = ()
+    #: How researchers get it (the catalogue's access section).
+    access: Access | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "nomis"
 
@@ -173,5 +173,14 @@ SOURCE = SourceSystem(
         person_table="offenders",
         identifiers=("forename", "middle_names", "surname", "date_of_birth", "sex", "pnc_number"),
         published_tables=("nomis_flatfile", "nomis_movements", "nomis_safety_in_custody"),
+        access=Access(
+            coverage="custody spanning Jan 2011 - Mar 2023 (earlier sentences may appear)",
+            caveats=(
+                "A custodial journey merges connected remand, sentence and recall spells; "
+                "it is not a count of receptions.",
+                "Prison source ids are unreliable: use the linkage's person ids.",
+                "Not comparable with Offender Management Statistics.",
+            ),
+        ),
     ),
 )

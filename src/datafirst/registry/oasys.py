@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "oasys"
 
@@ -209,6 +209,14 @@ SOURCE = SourceSystem(
             "oasys_assessments_details_rm2000",
             "oasys_assessments_details_rmp",
             "oasys_assessments_details_rosh",
+        ),
+        access=Access(
+            coverage="Jan 2011 - Dec 2023 (only records to Mar 2023 are linked)",
+            caveats=(
+                "Assessments are of people in custody or under supervision, not a "
+                "sample of all offenders.",
+                "Records after Mar 2023 carry no person ids.",
+            ),
         ),
     ),
 )

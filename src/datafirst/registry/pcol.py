@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "pcol"
 
@@ -244,6 +244,14 @@ SOURCE = SourceSystem(
             "pcol_judgments",
             "pcol_warrants",
             "pcol_parties",
+        ),
+        access=Access(
+            coverage="claims started Jan 2012 - Jan 2022",
+            caveats=(
+                "Possession claims made online only; other possession claims are in CaseMan.",
+                "Parties rarely have a date of birth: person ids split some people.",
+                "Not comparable with Mortgage and Landlord Possession Statistics.",
+            ),
         ),
     ),
 )

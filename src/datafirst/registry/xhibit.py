@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from datafirst.registry.model import Column, Dataset, SourceSystem, TableSpec
+from datafirst.registry.model import Access, Column, Dataset, SourceSystem, TableSpec
 
 NAME = "xhibit"
 
@@ -151,5 +151,14 @@ SOURCE = SourceSystem(
             "pnc_number",
         ),
         published_tables=("xhibit_flatfile", "xhibit_all_off_disp"),
+        access=Access(
+            coverage="case disposals Jan 2013 - Mar 2023",
+            caveats=(
+                "One row per defendant per case, described by its most serious offence; "
+                "xhibit_all_off_disp holds every offence and disposal.",
+                "Not comparable with the published Criminal Justice Statistics.",
+                "Cases sent before the magistrates' data begin have no journey link.",
+            ),
+        ),
     ),
 )
