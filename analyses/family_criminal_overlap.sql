@@ -50,34 +50,34 @@ family_people as (
         on family_parties.case_number_hash = family_cases.case_number_hash
     inner join xjs_link
         on
-            xjs_link.source_dataset = 'familyman'
+            family_parties.source_dataset = xjs_link.source_dataset
             and family_parties.row_id_hash = xjs_link.row_id_hash
     where not family_parties.is_organisation
 ),
 
 criminal_records as (
     select
-        'mags_hocas' as source_dataset,
+        source_dataset,
         row_id_hash
     from magistrates_cases
     union
     select
-        'crown_xhibit' as source_dataset,
+        source_dataset,
         row_id_hash
     from crown_cases
     union
     select
-        'prison_nomis' as source_dataset,
+        source_dataset,
         row_id_hash
     from custodial_journeys
     union
     select
-        'probation_delius' as source_dataset,
+        source_dataset,
         row_id_hash
     from probation_events
     union
     select
-        'prison_oasys' as source_dataset,
+        source_dataset,
         row_id_hash
     from assessments
 ),

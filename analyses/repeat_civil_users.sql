@@ -24,7 +24,7 @@ xjs_link as (
 parties as (
     select
         'caseman' as court_system,
-        'civil_caseman' as source_dataset,
+        source_dataset,
         row_id_hash,
         estimated_party_id,
         case_number_hash as case_hash
@@ -33,7 +33,7 @@ parties as (
     union all
     select
         'pcol' as court_system,
-        'civil_pcol' as source_dataset,
+        source_dataset,
         row_id_hash,
         estimated_party_id,
         claim_number_hash as case_hash

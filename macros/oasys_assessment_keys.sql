@@ -2,8 +2,9 @@
     The pseudonymous keys every OASys mart starts with, written once:
     assessment_id_hash (the assessment or sub-assessment), optionally
     parent_assessment_id_hash (the assessment a sub-assessment belongs to),
-    estimated_offender_id (the per-dataset person) and row_id_hash (the
-    offender record, the key of xjs_link). Expands to select columns
+    estimated_offender_id (the per-dataset person), row_id_hash (the
+    offender record) and source_dataset, with which a row joins xjs_link.
+    Expands to select columns
     without a trailing comma.
 
     Arguments:
@@ -23,5 +24,6 @@
         {{ pseudonymise(relation ~ '.estimated_person_id', 'person.dataset') }}
             as estimated_offender_id,
         {{ row_id_hash('prison_oasys', relation ~ '.offender_pk') }}
-            as row_id_hash
+            as row_id_hash,
+        'prison_oasys' as source_dataset
 {%- endmacro %}

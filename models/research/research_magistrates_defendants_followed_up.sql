@@ -72,7 +72,8 @@ magistrates_people_cases as (
     from magistrates_cases
     inner join xjs_link_by_threshold
         on
-            xjs_link_by_threshold.source_dataset = 'mags_hocas'
+            magistrates_cases.source_dataset
+            = xjs_link_by_threshold.source_dataset
             and magistrates_cases.row_id_hash
             = xjs_link_by_threshold.row_id_hash
     qualify row_number() over (
@@ -107,7 +108,8 @@ custody_people as (
     from custodial_journeys
     inner join xjs_link_by_threshold
         on
-            xjs_link_by_threshold.source_dataset = 'prison_nomis'
+            custodial_journeys.source_dataset
+            = xjs_link_by_threshold.source_dataset
             and custodial_journeys.row_id_hash
             = xjs_link_by_threshold.row_id_hash
 ),
@@ -120,7 +122,8 @@ probation_people as (
     from probation_events
     inner join xjs_link_by_threshold
         on
-            xjs_link_by_threshold.source_dataset = 'probation_delius'
+            probation_events.source_dataset
+            = xjs_link_by_threshold.source_dataset
             and probation_events.row_id_hash
             = xjs_link_by_threshold.row_id_hash
 ),

@@ -351,3 +351,25 @@ def test_a_code_list_page_shows_every_code_up_to_its_limit():
     short = code_list_table("plea_codes", limit=3)
     assert short.count("\n| ") == 4
     assert "11 more codes in `datafirst_release.lookups.plea_codes`" in short
+
+
+def test_the_worked_join_runs_on_the_published_tables(con):
+    """The landing page's and the README's join: a table to xjs_link on
+    (source_dataset, row_id_hash), across datasets on estimated_xjs_id."""
+    overview = (PROJECT_ROOT / "docs" / "overview.md").read_text()
+    sql = re.search(r"```sql\n(.*?)```", overview, flags=re.S).group(1)
+    query = sql[sql.index("select") :]
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    assert re.sub(r"\s+", " ", query) in re.sub(r"\s+", " ", readme)
+    (people,) = con.execute(query).fetchone()
+    assert people > 0
+    # Every table whose rows belong to a person record carries both keys.
+    tables = con.execute(
+        "select table_name from information_schema.columns "
+        "where table_schema = 'marts' and column_name = 'row_id_hash'"
+    ).fetchall()
+    for (table,) in tables:
+        (missing,) = con.execute(
+            f"select count(*) from marts.{table} where source_dataset is null"
+        ).fetchone()
+        assert missing == 0, table

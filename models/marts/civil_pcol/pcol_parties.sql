@@ -17,6 +17,7 @@ final as (
             when is_person_record
                 then {{ row_id_hash('civil_pcol', 'party_id') }}
         end as row_id_hash,
+        'civil_pcol' as source_dataset,
         party_role_code,
         party_role_description,
         party_category,

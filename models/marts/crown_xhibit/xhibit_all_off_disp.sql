@@ -35,6 +35,7 @@ final as (
         {{ row_id_hash(
             'crown_xhibit', 'ranked_offences.defendant_on_case_id'
         ) }} as row_id_hash,
+        'crown_xhibit' as source_dataset,
         {{ pseudonymise('person_clusters.estimated_person_id',
             'person.dataset') }} as estimated_defendant_id,
         cases.court_code,

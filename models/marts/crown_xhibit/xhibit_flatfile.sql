@@ -130,6 +130,7 @@ final as (
         {{ pseudonymise('case_id', 'xhibit.case_id') }} as case_id_hash,
         {{ row_id_hash('crown_xhibit', 'defendant_on_case_id') }}
             as row_id_hash,
+        'crown_xhibit' as source_dataset,
         {{ pseudonymise('estimated_person_id', 'person.dataset') }}
             as estimated_defendant_id,
 

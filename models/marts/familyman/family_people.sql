@@ -66,6 +66,7 @@ final as (
             when parties_linked.is_person_record
                 then {{ row_id_hash('familyman', 'parties_linked.party_id') }}
         end as row_id_hash,
+        'familyman' as source_dataset,
         {{ pseudonymise('parties_linked.estimated_person_id',
             'person.dataset') }} as estimated_party_id,
         parties_linked.role_code,

@@ -28,6 +28,7 @@ final as (
             as case_number_hash,
         {{ row_id_hash('mags_hocas', 'ranked_offences.defendant_case_id') }}
             as row_id_hash,
+        'mags_hocas' as source_dataset,
         {{ pseudonymise('person_clusters.estimated_person_id',
             'person.dataset') }} as estimated_defendant_id,
         defendant_cases.court_code,

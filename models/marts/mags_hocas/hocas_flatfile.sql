@@ -57,6 +57,7 @@ final as (
             as case_number_hash,
         {{ row_id_hash('mags_hocas', 'defendant_cases.defendant_case_id') }}
             as row_id_hash,
+        'mags_hocas' as source_dataset,
         {{ pseudonymise('person_clusters.estimated_person_id',
             'person.dataset') }} as estimated_defendant_id,
 

@@ -50,6 +50,7 @@ final as (
                 then {{ row_id_hash('prison_nomis',
                     'journeys.first_offender_id') }}
         end as row_id_hash,
+        'prison_nomis' as source_dataset,
         journeys.journey_number,
         journeys.journey_start_date,
         journeys.journey_end_date,

@@ -36,6 +36,7 @@ final as (
             when bookings.is_person_linked
                 then {{ row_id_hash('prison_nomis', 'bookings.offender_id') }}
         end as row_id_hash,
+        'prison_nomis' as source_dataset,
         movements.movement_date,
         movements.movement_type,
         movement_types.movement_type_description,

@@ -30,6 +30,7 @@ final as (
             when incidents.is_person_linked
                 then {{ row_id_hash('prison_nomis', 'incidents.offender_id') }}
         end as row_id_hash,
+        'prison_nomis' as source_dataset,
         incidents.incident_date,
         incidents.incident_type as incident_type_code,
         incident_types.incident_type_description,

@@ -62,6 +62,7 @@ final as (
             as estimated_offender_id,
         {{ row_id_hash('probation_delius', 'events.offender_id') }}
             as row_id_hash,
+        'probation_delius' as source_dataset,
         events.event_number,
         events.referral_date,
         case

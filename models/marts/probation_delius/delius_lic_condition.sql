@@ -30,6 +30,7 @@ final as (
         events.event_id_hash,
         events.estimated_offender_id,
         events.row_id_hash,
+        'probation_delius' as source_dataset,
         licence_conditions.licence_condition_code,
         condition_types.licence_condition_description,
         licence_conditions.licence_condition_category,

@@ -38,6 +38,7 @@ final as (
         events.event_id_hash,
         events.estimated_offender_id,
         events.row_id_hash,
+        'probation_delius' as source_dataset,
         court_reports.court_report_type_code,
         report_types.court_report_type_description,
         court_reports.requested_date,

@@ -30,6 +30,7 @@ final as (
         events.event_id_hash,
         events.estimated_offender_id,
         events.row_id_hash,
+        'probation_delius' as source_dataset,
         pss_requirements.pss_requirement_code,
         pss_requirement_types.pss_requirement_description,
         pss_requirements.start_date,

@@ -29,6 +29,7 @@ final as (
         events.event_id_hash,
         events.estimated_offender_id,
         events.row_id_hash,
+        'probation_delius' as source_dataset,
         requirements.requirement_code,
         requirement_types.requirement_description,
         requirements.requirement_category,

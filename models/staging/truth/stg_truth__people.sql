@@ -13,7 +13,10 @@ renamed as (
         cast(nullif(cro_number, '') as string) as cro_number,
 
         -- strings
-        cast(sex as string) as sex,
+        case cast(sex as string)
+            when 'F' then 'female'
+            when 'M' then 'male'
+        end as sex,
         cast(ethnicity_code as string) as ethnicity_code,
         cast(ethnic_group as string) as ethnic_group,
         cast(forename as string) as forename,
