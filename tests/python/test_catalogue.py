@@ -107,9 +107,9 @@ def _chromium() -> str:
     pytest.fail("headless Chromium is missing: `make browser` installs Debian's chromium")
 
 
-def test_a_browser_finds_a_mart_and_its_column_description(catalogue, tmp_path):
-    page = catalogue / "static_index.html"
-    url = f"{page.as_uri()}#!/model/model.datafirst.xjs_link"
+def rendered(page: Path, fragment: str, profile: Path) -> str:
+    """The page a browser shows at ``page#!/fragment``, without the inlined
+    manifest and catalogue: only rendered text counts."""
     result = subprocess.run(
         [
             _chromium(),
@@ -117,10 +117,10 @@ def test_a_browser_finds_a_mart_and_its_column_description(catalogue, tmp_path):
             "--no-sandbox",
             "--disable-gpu",
             "--disable-dev-shm-usage",
-            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--user-data-dir={profile}",
             "--virtual-time-budget=20000",
             "--dump-dom",
-            url,
+            f"{page.as_uri()}#!/{fragment}",
         ],
         capture_output=True,
         text=True,
@@ -128,8 +128,13 @@ def test_a_browser_finds_a_mart_and_its_column_description(catalogue, tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    # Drop the inlined manifest and catalogue: only rendered text counts.
-    dom = re.sub(r"<script.*?</script>", "", result.stdout, flags=re.S)
+    return re.sub(r"<script.*?</script>", "", result.stdout, flags=re.S)
+
+
+def test_a_browser_finds_a_mart_and_its_column_description(catalogue, tmp_path):
+    dom = rendered(
+        catalogue / "static_index.html", "model/model.datafirst.xjs_link", tmp_path / "profile"
+    )
     # The model page rendered (not just the inlined JSON): its title and the
     # columns table, with a column's description.
     assert "<h1" in dom and "xjs_link" in dom
@@ -267,25 +272,7 @@ def test_the_variable_list_has_a_sheet_per_dataset_and_a_row_per_variable(resear
 
 def test_a_browser_finds_codes_completeness_and_access_and_no_internals(researcher, tmp_path):
     def page(fragment: str) -> str:
-        result = subprocess.run(
-            [
-                _chromium(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                f"--user-data-dir={tmp_path / fragment.replace('/', '_')}",
-                "--virtual-time-budget=20000",
-                "--dump-dom",
-                f"{researcher['index'].as_uri()}#!/{fragment}",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
-        return re.sub(r"<script.*?</script>", "", result.stdout, flags=re.S)
+        return rendered(researcher["index"], fragment, tmp_path / fragment.replace("/", "_"))
 
     mart = page("model/model.datafirst.hocas_flatfile")
     assert "<h1" in mart and "hocas_flatfile" in mart
