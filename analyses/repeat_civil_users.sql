@@ -36,7 +36,7 @@ parties as (
         source_dataset,
         row_id_hash,
         estimated_party_id,
-        claim_number_hash as case_hash
+        case_number_hash as case_hash
     from pcol_parties
     where estimated_party_id is not null
 ),

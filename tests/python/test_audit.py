@@ -147,3 +147,29 @@ def test_disclosure_risk_is_measured_per_mart_at_both_granularities(warehouse):
         fine, coarse_ = risk[(mart, "fine")][2], risk[(mart, "coarse")][2]
         assert (fine is None) == (coarse_ is None)
         assert fine is None or coarse_ <= fine
+
+
+def test_published_columns_follow_one_way_to_join(manifest):
+    """Every published table that points to xjs_link carries both keys, the
+    period its completeness is profiled by is one of its dates, every case
+    key is called case_number_hash, and every length says its unit (in its
+    name, or in a `<name>_unit` column where the unit varies by row)."""
+    marts = [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model"
+        and node["original_file_path"].startswith("models/marts/")
+    ]
+    for node in marts:
+        columns = node["columns"]
+        if "row_id_hash" in columns:
+            assert "source_dataset" in columns, node["name"]
+        period = node["config"]["meta"]["period_column"]
+        assert period is None or (period in columns and period.endswith("_date")), node["name"]
+        for name in columns:
+            assert "claim_number" not in name, (node["name"], name)
+            if "length" in name and not name.endswith("_unit"):
+                assert name.endswith(("_days", "_months", "_hours")) or f"{name}_unit" in columns, (
+                    node["name"],
+                    name,
+                )

@@ -9,7 +9,7 @@ final as (
     select
         {{ pseudonymise('event_id', 'pcol.event_id') }} as event_id_hash,
         {{ pseudonymise('case_number', 'pcol.claim_number') }}
-            as claim_number_hash,
+            as case_number_hash,
         event_code,
         event_description,
         event_stage,

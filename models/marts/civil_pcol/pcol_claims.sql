@@ -8,7 +8,7 @@ claims as (
 final as (
     select
         {{ pseudonymise('case_number', 'pcol.claim_number') }}
-            as claim_number_hash,
+            as case_number_hash,
         court_code,
         court_name,
         case_type_code,

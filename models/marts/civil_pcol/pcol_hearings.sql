@@ -10,7 +10,7 @@ final as (
         {{ pseudonymise('hearing_id', 'pcol.hearing_id') }}
             as hearing_id_hash,
         {{ pseudonymise('case_number', 'pcol.claim_number') }}
-            as claim_number_hash,
+            as case_number_hash,
         hearing_type_code,
         hearing_type_description,
         court_code,

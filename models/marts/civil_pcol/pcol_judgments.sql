@@ -10,7 +10,7 @@ final as (
         {{ pseudonymise('judgment_id', 'pcol.judgment_id') }}
             as judgment_id_hash,
         {{ pseudonymise('case_number', 'pcol.claim_number') }}
-            as claim_number_hash,
+            as case_number_hash,
         judgment_type_code,
         judgment_type_description,
         judgment_date,

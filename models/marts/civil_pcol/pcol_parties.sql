@@ -9,7 +9,7 @@ final as (
     select
         {{ pseudonymise('party_id', 'pcol.party_id') }} as party_id_hash,
         {{ pseudonymise('case_number', 'pcol.claim_number') }}
-            as claim_number_hash,
+            as case_number_hash,
         {{ pseudonymise('estimated_person_id', 'person.dataset') }}
             as estimated_party_id,
         -- Companies are not person records: no row id.

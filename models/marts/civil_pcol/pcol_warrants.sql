@@ -10,7 +10,7 @@ final as (
         {{ pseudonymise('warrant_id', 'pcol.warrant_id') }}
             as warrant_id_hash,
         {{ pseudonymise('case_number', 'pcol.claim_number') }}
-            as claim_number_hash,
+            as case_number_hash,
         warrant_type_code,
         warrant_type_description,
         issue_date,
