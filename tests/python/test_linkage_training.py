@@ -41,3 +41,41 @@ def test_training_reproduces_the_committed_models(tmp_path):
         fresh = json.loads((out / committed.name).read_text())
         differences = _close(json.loads(committed.read_text()), fresh)
         assert not differences, (committed.name, differences[:5])
+
+
+def test_regularisation_records_the_levels_it_moves_and_not_rounding():
+    """A level the pooled model lacks keeps its m; renormalising by a total
+    one ulp off 1.0 changes its last bit, which is not a change (that
+    rounding differed between runs and made the record of changed levels
+    flaky); the levels shrunk towards the pooled m are recorded."""
+    from datafirst.linkage.regularise import regularise
+
+    def model(levels):
+        return {
+            "comparisons": [
+                {
+                    "output_column_name": "dob",
+                    "comparison_levels": [
+                        {"sql_condition": cond, "label_for_charts": cond, "m_probability": m}
+                        for cond, m in levels
+                    ],
+                }
+            ]
+        }
+
+    own = model([("exact", 0.7), ("close", 0.2), ("other", 0.1 + 1e-17)])
+    pooled = {
+        "comparisons": [
+            {
+                "output_column_name": "dob",
+                "comparison_levels": [{"sql_condition": "exact", "m_probability": 0.7}],
+            }
+        ]
+    }
+    _, changes = regularise(own, pooled, matches=100)
+    assert changes == []
+    pooled["comparisons"][0]["comparison_levels"][0]["m_probability"] = 0.4
+    out, changes = regularise(own, pooled, matches=100)
+    assert {c["level"] for c in changes} == {"exact", "close", "other"}
+    levels = out["comparisons"][0]["comparison_levels"]
+    assert math.isclose(sum(lv["m_probability"] for lv in levels), 1.0)

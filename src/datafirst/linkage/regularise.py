@@ -26,6 +26,7 @@ have (a comparison it does not make) keep their own estimate.
 from __future__ import annotations
 
 import copy
+import math
 
 #: The pooled estimate counts as this many matching pairs.
 PSEUDO_PAIRS = 200
@@ -35,6 +36,15 @@ def expected_matches(splink_model: dict, records: int) -> float:
     """Matching pairs a deduplication model expects among ``records``: its
     prior times the possible pairs."""
     return splink_model["probability_two_random_records_match"] * records * (records - 1) / 2
+
+
+def _moved(before: float | None, after: float | None) -> bool:
+    """Whether regularisation changed a level's m: beyond the last bits
+    that renormalising by a total of 1.0 give or take an ulp changes (that
+    rounding differs between runs, and is no change)."""
+    if before is None or after is None:
+        return before is not after
+    return not math.isclose(before, after, rel_tol=1e-12, abs_tol=1e-15)
 
 
 def regularise(
@@ -65,7 +75,7 @@ def regularise(
         for level in levels:
             if level.get("m_probability") is not None and total > 0:
                 level["m_probability"] /= total
-            if level.get("m_probability") != before[id(level)]:
+            if _moved(before[id(level)], level.get("m_probability")):
                 changes.append(
                     {
                         "comparison": comparison["output_column_name"],
