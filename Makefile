@@ -64,7 +64,7 @@ browser:
 
 ## The main job: generate the synthetic extracts, build and test the warehouse,
 ## publish the research release, write the catalogue, run the analyses.
-demo: setup generate release catalogue-export analyses
+demo: setup generate release catalogue catalogue-export analyses
 
 generate: setup
 	$(BIN)/datafirst-generate --people $(PEOPLE) --seed $(SEED) --profile $(PROFILE)
@@ -93,7 +93,7 @@ catalogue: docs
 
 ## The variable list researchers attach to an application: one workbook, a
 ## sheet per dataset (target/researcher/variables.xlsx).
-catalogue-export: catalogue
+catalogue-export: docs
 	$(BIN)/python -m datafirst.catalogue export
 
 ## The research analyses (analyses/) with disclosure control: CSV and charts in results/.

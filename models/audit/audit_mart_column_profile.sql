@@ -7,7 +7,7 @@
     give the range. A by-year row flags a break in the series: completeness
     moving by at least 0.10 from the year before, both years with at least
     50 rows. -#}
-{%- set numeric_types = ['date', 'timestamp', 'integer', 'bigint', 'double',
+{%- set ranged_types = ['date', 'timestamp', 'integer', 'bigint', 'double',
     'float', 'decimal', 'numeric', 'smallint', 'int'] -%}
 {%- set marts = [] -%}
 {%- for mart in published_tables() -%}
@@ -23,7 +23,7 @@
 {%- set type = (column.data_type or '') | lower -%}
 {%- do columns.append({
     'name': column.name,
-    'ranged': type.split('(')[0] in numeric_types,
+    'ranged': type.split('(')[0] in ranged_types,
 }) -%}
 {%- endfor -%}
 {%- do marts.append({

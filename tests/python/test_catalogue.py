@@ -153,7 +153,8 @@ def researcher(catalogue, warehouse, tmp_path_factory):
     out = tmp_path_factory.mktemp("researcher")
     index = cut.build(catalogue, warehouse.duckdb_path, out)
     manifest = json.loads((out / "manifest.json").read_text())
-    book = export.write_workbook(manifest, cut.read_figures(warehouse.duckdb_path), out / "v.xlsx")
+    engineers = json.loads((catalogue / "manifest.json").read_text())
+    book = export.write_workbook(engineers, cut.read_figures(warehouse.duckdb_path), out / "v.xlsx")
     return {"index": index, "manifest": manifest, "workbook": book}
 
 

@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         index = researcher.build(args.target, args.warehouse, out)
         log.info("Researchers' catalogue: open %s in a browser (one offline file).", index)
     else:
-        manifest = json.loads((out / "manifest.json").read_text())
+        manifest = json.loads((args.target / "manifest.json").read_text())
         figures = researcher.read_figures(args.warehouse)
         book = export.write_workbook(manifest, figures, out / "variables.xlsx")
         log.info("Variable list: %s (a sheet per dataset; mark what you request and why).", book)

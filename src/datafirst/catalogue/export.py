@@ -4,9 +4,10 @@ access), a row per published variable with its table, type, description,
 code list and completeness, and two columns for the researcher to fill in:
 whether they request it, and why.
 
-It is written from the researchers' catalogue (its manifest: the published
-tables only, descriptions with the build's completeness figures) and the
-column profile of the build, so it says what the catalogue says.
+It is written from dbt's manifest (the published tables, their columns,
+descriptions and code lists, chosen as the researchers' catalogue chooses
+them) and the column profile of the build, so it says what the catalogue
+says.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from datafirst.catalogue.researcher import (
     FIVE_SAFES,
     Figures,
-    _dataset_access,
+    code_lists,
+    dataset_access,
+    published_models,
 )
 
 HEADER = (
@@ -41,41 +44,28 @@ _FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
 def _plain(text: str) -> str:
-    """A description without the catalogue's Markdown and figures."""
-    text = text.split("\n\n**Completeness**")[0]
+    """A description without its Markdown."""
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
 
 
 def variable_rows(manifest: dict, figures: Figures) -> dict[str, list[tuple]]:
     """Per dataset (the published tables' folder), one row per variable."""
-    code_lists = {}
-    for node in manifest["nodes"].values():
-        if node["resource_type"] == "model":
-            for dep in node["depends_on"]["nodes"]:
-                if dep.startswith("seed."):
-                    code_lists.setdefault(node["unique_id"], set()).add(dep.split(".")[-1])
+    decoded_by = code_lists(manifest)
     sheets: dict[str, list[tuple]] = {}
-    models = sorted(
-        (n for n in manifest["nodes"].values() if n["resource_type"] == "model"),
-        key=lambda n: n["name"],
-    )
-    for node in models:
-        folder = Path(node["original_file_path"]).parent.name
-        rows = sheets.setdefault(folder, [])
+    for uid, node in sorted(published_models(manifest).items(), key=lambda item: item[1]["name"]):
+        rows = sheets.setdefault(Path(node["original_file_path"]).parent.name, [])
         for name, column in node["columns"].items():
             profile = figures.profile.get((node["name"], name), [])
             overall = next((r for r in profile if r["period"] == "all"), None)
             years = [r for r in profile if r["period"] not in ("all", "not_recorded")]
-            description = column.get("description") or ""
-            seed = re.search(r"Code list: \[([a-z_0-9]+)\]", description)
             rows.append(
                 (
                     node["name"],
                     name,
                     column.get("data_type") or "",
-                    _plain(description),
-                    seed.group(1) if seed else "",
+                    _plain(column.get("description") or ""),
+                    decoded_by.get((uid, name), ""),
                     overall["completeness"] if overall else None,
                     ", ".join(
                         f"{r['period']}: {100 * r['completeness']:.0f}%"
@@ -95,7 +85,7 @@ def write_workbook(manifest: dict, figures: Figures, out: Path) -> Path:
     about = book.active
     about.title = "access"
     about.append(("dataset", "coverage", "held at", "approved by", "linkage", "caveats"))
-    for code, (access, linked_by) in _dataset_access().items():
+    for code, (access, linked_by) in dataset_access().items():
         about.append(
             (
                 code,

@@ -219,18 +219,17 @@ def access_text(access: registry.Access, linked_by: str) -> str:
     )
 
 
-def _dataset_access() -> dict[str, tuple[registry.Access, str]]:
+def dataset_access() -> dict[str, tuple[registry.Access, str]]:
     """Per mart folder (dataset code, or linking): its access and linkage."""
-    out = {}
-    for dataset in registry.DATASETS:
-        journeys = (
-            " and mags_crown_journey" if dataset.code in ("mags_hocas", "crown_xhibit") else ""
-        )
-        out[dataset.code] = (
-            dataset.access,
-            f"in xjs_link{journeys} (source_dataset '{dataset.code}')",
-        )
-    out["linking"] = (LINKING_ACCESS, "links every dataset above")
+    out = {
+        dataset.code: (dataset.access, f"in xjs_link (source_dataset '{dataset.code}')")
+        for dataset in registry.DATASETS
+    }
+    out["linking"] = (
+        LINKING_ACCESS,
+        "xjs_link links every dataset above; mags_crown_journey links "
+        "magistrates' cases to the Crown cases they were sent to",
+    )
     return out
 
 
@@ -255,8 +254,18 @@ def _upstream_sources(manifest: dict, unique_id: str) -> set[str]:
     return found
 
 
-def _code_lists(manifest: dict, seeds: set[str]) -> dict[tuple[str, str], str]:
-    """(model id, column) -> the code list its relationships test names."""
+def published_models(manifest: dict) -> dict[str, dict]:
+    """The published tables (marts, the linking tables included) by node id."""
+    return {
+        uid: node
+        for uid, node in manifest["nodes"].items()
+        if node["resource_type"] == "model" and "marts" in node.get("tags", [])
+    }
+
+
+def code_lists(manifest: dict) -> dict[tuple[str, str], str]:
+    """(model id, column) -> the code list (seed) its relationships test names."""
+    seeds = {n["name"] for n in manifest["nodes"].values() if n["resource_type"] == "seed"}
     out = {}
     for node in manifest["nodes"].values():
         if node["resource_type"] != "test" or not node.get("test_metadata"):
@@ -273,20 +282,15 @@ def _code_lists(manifest: dict, seeds: set[str]) -> dict[tuple[str, str], str]:
 def researcher_artifacts(manifest: dict, catalog: dict, figures: Figures) -> tuple[dict, dict]:
     """The researchers' manifest and catalog, cut from the engineers'."""
     nodes = manifest["nodes"]
-    marts = {
-        uid: n
-        for uid, n in nodes.items()
-        if n["resource_type"] == "model" and "marts" in n.get("tags", [])
-    }
+    marts = published_models(manifest)
     seeds = {uid: n for uid, n in nodes.items() if n["resource_type"] == "seed"}
-    seed_names = {n["name"] for n in seeds.values()}
-    decoded_by = _code_lists(manifest, seed_names)
+    decoded_by = code_lists(manifest)
     sources = {
         uid: s
         for uid, s in manifest["sources"].items()
         if s["source_name"] != "truth" and not s["source_name"].startswith("truth")
     }
-    access = _dataset_access()
+    access = dataset_access()
 
     kept: dict[str, dict] = {}
     used_sources: set[str] = set()
@@ -419,15 +423,14 @@ def _release_catalog(entry: dict) -> dict:
 def landing_page(overview: str, figures: Figures) -> str:
     """The engineers' landing page, with access, measured quality and the
     caveats a researcher must read before the rest."""
-    access = _dataset_access()
+    access = dataset_access()
     rows = [
         "| dataset | coverage | held at | approved by | linkage |",
         "|---|---|---|---|---|",
     ]
-    for code, (dataset_access, linked_by) in access.items():
+    for code, (terms, linked_by) in access.items():
         rows.append(
-            f"| `{code}` | {dataset_access.coverage} | {dataset_access.held_at} | "
-            f"{dataset_access.approved_by} | {linked_by} |"
+            f"| `{code}` | {terms.coverage} | {terms.held_at} | {terms.approved_by} | {linked_by} |"
         )
     safes = "\n".join(f"{i}. **{name}**: {what}." for i, (name, what) in enumerate(FIVE_SAFES, 1))
     parts = [
