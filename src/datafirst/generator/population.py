@@ -19,7 +19,11 @@ from datafirst.generator.vocab import ETHNIC_GROUPS, Vocab
 
 CHILD_SHARE = 0.08
 CRIMINAL_SHARE = 0.78  # of adults
-FAMILY_ADULT_SHARE = 0.10  # of adults, on top of criminal overlap
+# Family-court adults come mostly from outside the criminal population:
+# about a third of adult family parties are known to the criminal courts
+# (calibration: family_parties_criminal_share).
+FAMILY_ADULT_SHARE = 0.45  # of adults with no criminal record
+FAMILY_CRIMINAL_SHARE = 0.05  # of adults with a criminal record
 CIVIL_SHARE = 0.18  # of adults
 
 
@@ -167,11 +171,12 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
 
 
 def _dates_of_birth(rng, n: int, is_child: np.ndarray) -> np.ndarray:
-    """Adults mostly born 1960-2000 (the justice population is young),
+    """Adults mostly born 1968-1998 (the justice population is young, but
+    about one prisoner in six is 50 or over and one in six under 25),
     children born 2004-2020."""
-    adult_dob = uniform_dates(rng, d64("1950-01-01"), d64("2003-12-31"), n)
-    young = uniform_dates(rng, d64("1978-01-01"), d64("2000-12-31"), n)
-    adult_dob = np.where(rng.random(n) < 0.65, young, adult_dob)
+    adult_dob = uniform_dates(rng, d64("1945-01-01"), d64("2003-12-31"), n)
+    young = uniform_dates(rng, d64("1968-01-01"), d64("1998-12-31"), n)
+    adult_dob = np.where(rng.random(n) < 0.6, young, adult_dob)
     child_dob = uniform_dates(rng, d64("2004-01-01"), d64("2020-12-31"), n)
     return np.where(is_child, child_dob, adult_dob)
 
@@ -225,7 +230,7 @@ def _domains(rng, n: int, is_child, sex, dob):
     u = rng.random(n)
     is_criminal = adult & (u < CRIMINAL_SHARE) & (add_days(dob, 18 * 365) < d64("2022-06-01"))
     is_family_adult = adult & (
-        (rng.random(n) < FAMILY_ADULT_SHARE) | (is_criminal & (rng.random(n) < 0.08))
+        rng.random(n) < np.where(is_criminal, FAMILY_CRIMINAL_SHARE, FAMILY_ADULT_SHARE)
     )
     is_civil = adult & (rng.random(n) < CIVIL_SHARE)
     # Heavy-tailed propensity: most offend once or twice, a prolific

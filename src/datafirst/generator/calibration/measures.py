@@ -21,8 +21,9 @@ import duckdb
 Measure = Callable[[duckdb.DuckDBPyConnection], float | None]
 MEASURES: dict[str, Measure] = {}
 
-#: Snapshot dates of the prison population (30 June, as the Offender
-#: Management Statistics count it), pooled to steady a small extract.
+#: Snapshot dates of the prison population: the quarter ends of these years
+#: (the Offender Management Statistics count the population on the last day
+#: of each quarter), pooled to steady a small extract.
 SNAPSHOT_YEARS = range(2013, 2023)
 
 #: Disposal types that are a sentence (the defendant was convicted).
@@ -44,8 +45,7 @@ def open_extract(raw_dir: Path, truth_dir: Path, seeds_dir: Path) -> duckdb.Duck
     con = duckdb.connect()
     for path in sorted(Path(raw_dir).glob("*/*.parquet")):
         con.execute(
-            f"create view {path.parent.name}__{path.stem} as "
-            f"select * from read_parquet('{path}')"
+            f"create view {path.parent.name}__{path.stem} as select * from read_parquet('{path}')"
         )
     for path in sorted(Path(truth_dir).glob("*.parquet")):
         con.execute(f"create view truth_{path.stem} as select * from read_parquet('{path}')")
@@ -100,7 +100,7 @@ _CROWN_DEFENDANTS = """
 
 def _prisoners_on_snapshots() -> str:
     """One row per person in custody (any spell: remand, sentence, recall)
-    on 30 June of each snapshot year."""
+    on each quarter end of the snapshot years."""
     years = ", ".join(str(y) for y in SNAPSHOT_YEARS)
     return f"""
     select distinct
@@ -109,8 +109,9 @@ def _prisoners_on_snapshots() -> str:
         ppl.sex,
         ppl.date_of_birth
     from (
-        select make_date(cast(yr as bigint), 6, 30) as snapshot_date
+        select cast(last_day(make_date(cast(yr as bigint), mon, 1)) as date) as snapshot_date
         from unnest([{years}]) as years (yr)
+        cross join unnest([3, 6, 9, 12]) as months (mon)
     ) as snap
     inner join nomis__offender_sentences as sen
         on sen.start_date <= snap.snapshot_date
@@ -127,13 +128,13 @@ def _share(rows: str, condition: str) -> str:
 
 @measure
 def prison_female_share(con):
-    """Women among the people in prison on 30 June."""
+    """Women among the people in prison on the quarter ends."""
     return _one(con, _share(_prisoners_on_snapshots(), "sex = 'F'"))
 
 
 @measure
 def prison_age_50_plus_share(con):
-    """People aged 50 or over among those in prison on 30 June."""
+    """People aged 50 or over among those in prison on the quarter ends."""
     return _one(
         con, _share(_prisoners_on_snapshots(), f"{_age('date_of_birth', 'snapshot_date')} >= 50")
     )
@@ -141,7 +142,7 @@ def prison_age_50_plus_share(con):
 
 @measure
 def prison_age_18_24_share(con):
-    """People aged 18 to 24 among those in prison on 30 June."""
+    """People aged 18 to 24 among those in prison on the quarter ends."""
     age = _age("date_of_birth", "snapshot_date")
     return _one(con, _share(_prisoners_on_snapshots(), f"{age} between 18 and 24"))
 
@@ -257,7 +258,8 @@ def crown_custody_rate(con):
 @measure
 def mags_custody_rate(con):
     """Immediate custody among defendants sentenced at magistrates' courts."""
-    return _one(con, _share(f"select * from ({_MAGS_CONVICTED}) where is_sentenced_here", "is_custody"))
+    sentenced_here = f"select * from ({_MAGS_CONVICTED}) where is_sentenced_here"
+    return _one(con, _share(sentenced_here, "is_custody"))
 
 
 @measure
@@ -306,6 +308,9 @@ _CROWN_PLEAS = """
     inner join seed_plea_codes as pc
         on pc.source_system = 'xhibit' and pc.plea_code = off.plea_code
     where pc.plea_type in ('guilty', 'guilty_lesser', 'not_guilty')
+        -- impossible dates are recording errors, quarantined downstream
+        and cast(off.plea_date as date) between date '2000-01-01' and date '2024-12-31'
+        and cast(def.disposal_date as date) between date '2000-01-01' and date '2024-12-31'
 """
 
 
@@ -368,8 +373,7 @@ def licence_recall_share(con):
     return _one(
         con,
         _share(
-            _RELEASES
-            + " and rsn.release_type in "
+            _RELEASES + " and rsn.release_type in "
             "('conditional_release', 'home_detention_curfew', 'parole')",
             "is_recalled",
         ),
@@ -462,7 +466,10 @@ _ENDED_EVENTS = """
     from delius__event as evt
     inner join seed_delius_disposal_types as dtp
         on dtp.disposal_type_code = evt.disposal_type_code
-    where evt.termination_reason_code is not null
+    -- known reasons only: junk codes are recording errors, quarantined downstream
+    inner join seed_termination_reasons as rsn
+        on rsn.applies_to = 'event'
+        and rsn.termination_reason_code = evt.termination_reason_code
 """
 
 

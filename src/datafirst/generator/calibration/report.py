@@ -98,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--truth", type=Path, default=DEFAULT_TRUTH_DIR, help="truth folder")
     args = parser.parse_args(argv)
     if not (args.raw / "_manifest.json").exists():
-        print(f"no generated extract in {args.raw} (make generate first)", file=sys.stderr)
+        print(f"no generated extract in {args.raw} (make generate first)", file=sys.stderr)  # noqa: T201
         return 2
     results = calibrate(args.raw, args.truth)
-    print(format_report(results))
+    print(format_report(results))  # noqa: T201
     return 0 if all(r.ok for r in results) else 1
