@@ -181,15 +181,26 @@ def crown_age_18_24_share(con):
 
 # --- offences, sentences and pleas -------------------------------------------
 
+#: The principal offence, as the Criminal Justice System statistics (and
+#: the marts) choose it: the count with the most severe outcome (result
+#: priority of seeds/disposal_types.csv), then the most serious offence.
 _CROWN_PRINCIPAL = """
     select
         off.defendant_on_case_id,
-        arg_max(cod.offence_class, cast(cod.seriousness_score as integer)) as offence_class
+        arg_min(
+            cod.offence_class,
+            coalesce(cast(typ.result_priority as integer), 99) * 1000
+            - cast(cod.seriousness_score as integer)
+        ) as offence_class
     from xhibit__offences as off
     inner join xhibit__defendants as def
         on def.defendant_on_case_id = off.defendant_on_case_id
     inner join xhibit__cases as cas on cas.case_id = def.case_id
     inner join seed_offence_codes as cod on cod.offence_code = off.offence_code
+    left join xhibit__disposals as dis on dis.offence_id = off.offence_id
+    left join seed_disposal_codes as dcd
+        on dcd.source_system = 'xhibit' and dcd.disposal_code = dis.disposal_code
+    left join seed_disposal_types as typ on typ.disposal_type = dcd.disposal_type
     where cas.case_type in ('T', 'S')
     group by off.defendant_on_case_id
 """
@@ -197,8 +208,9 @@ _CROWN_PRINCIPAL = """
 
 @measure
 def crown_summary_only_share(con):
-    """Summary-only principal offences among Crown Court defendants sent for
-    trial or committed for sentence (appeals excluded)."""
+    """Summary-only principal offences (by sentence, then seriousness) among
+    Crown Court defendants sent for trial or committed for sentence (appeals
+    excluded)."""
     return _one(con, _share(_CROWN_PRINCIPAL, "offence_class = 'summary'"))
 
 
