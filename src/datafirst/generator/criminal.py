@@ -24,10 +24,10 @@ EITHER_WAY_SENT = 0.08
 INDICTABLE_ONLY_BOOST = 4.0
 #: Women's offence mix against men's, by offence class: mostly summary
 #: (a quarter of magistrates' defendants, under a tenth at the Crown Court).
-FEMALE_CLASS_WEIGHT = {"indictable_only": 0.1, "either_way": 0.3, "summary": 1.2}
+FEMALE_CLASS_WEIGHT = {"indictable_only": 0.08, "either_way": 0.2, "summary": 1.2}
 #: Women's odds of immediate custody against men's for the same case (about
 #: 4-5% of prisoners are women).
-FEMALE_CUSTODY_FACTOR = 0.3
+FEMALE_CUSTODY_FACTOR = 0.4
 
 
 def lognormal_days(rng, median: float, sigma: float, size: int, lo: int = 0, hi: int = 3000):
@@ -730,10 +730,10 @@ def _recalls(rng, b: dict[str, np.ndarray]):
 
 def _second_recalls(rng, paroled: np.ndarray, recall_end: np.ndarray, recall_len: np.ndarray):
     """Of the bookings re-released on parole after a standard recall, which
-    are recalled again (about one in five, within the year after), when,
+    are recalled again (about one in eight, within the year after), when,
     and for how long (to the end of the sentence, at least 28 days)."""
     nb = len(paroled)
-    again = paroled & (rng.random(nb) < 0.2)
+    again = paroled & (rng.random(nb) < 0.12)
     again_start = add_days(recall_end, rng.integers(14, 365, size=nb))
     again_len = np.maximum(recall_len // 2, 28)
     return again, again_start, again_len

@@ -23,7 +23,7 @@ CRIMINAL_SHARE = 0.78  # of adults
 # about a third of adult family parties are known to the criminal courts
 # (calibration: family_parties_criminal_share).
 FAMILY_ADULT_SHARE = 0.45  # of adults with no criminal record
-FAMILY_CRIMINAL_SHARE = 0.05  # of adults with a criminal record
+FAMILY_CRIMINAL_SHARE = 0.035  # of adults with a criminal record
 CIVIL_SHARE = 0.18  # of adults
 
 
