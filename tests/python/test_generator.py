@@ -248,9 +248,24 @@ def _floors(db, system, table):
     return name, dob, postcode
 
 
+#: The error floors are measured on people recorded more than once in a
+#: table: the smaller systems (Crown Court, prisons) hold a few dozen such
+#: records at the test scale, too few to tell a 25% rate from 20%, so the
+#: floors get an extract of their own, five times the test scale.
+FLOOR_PEOPLE = 5 * TEST_PEOPLE
+
+
+@pytest.fixture(scope="module")
+def floor_db(make_extract):
+    con = duckdb.connect()
+    attach_extract(con, make_extract(people=FLOOR_PEOPLE))
+    yield con
+    con.close()
+
+
 @pytest.mark.parametrize("system,table", list(PERSON_SQL), ids=lambda x: str(x))
-def test_default_profile_meets_the_error_floor(db, system, table):
-    name, dob, postcode = _floors(db, system, table)
+def test_default_profile_meets_the_error_floor(floor_db, system, table):
+    name, dob, postcode = _floors(floor_db, system, table)
     assert name >= 0.25, name
     assert dob >= 0.10, dob
     if postcode is not None:

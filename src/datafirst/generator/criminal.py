@@ -126,7 +126,11 @@ def simulate(ctx: Context) -> CriminalHistory:
     # Route: sent for trial, committed for sentence, or dealt with at mags.
     u = rng.random(n)
     sent = charges.indictable | (charges.either_way & (u < EITHER_WAY_SENT))
-    committed = (~sent) & charges.either_way & (rng.random(n) < 0.06)
+    # Committal for sentence follows the record: magistrates' powers fall
+    # short for people with many previous cases.
+    committed = (
+        (~sent) & charges.either_way & (rng.random(n) < 0.03 + 0.09 * np.minimum(prior, 6) / 6)
+    )
     appeal = (~sent) & (~committed) & (rng.random(n) < 0.008)
     mags_offences, committed = _mags_offences(
         rng, charges, prior, sent, committed, female, career_cases
