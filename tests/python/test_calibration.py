@@ -96,11 +96,12 @@ def test_prison_population_measured_on_quarter_end_snapshots(tiny):
             (3, "2019-07-01", "2019-08-01"),  # overlapping spell: counted once
         ],
     )
-    # Snapshots 2019-06-30 to 2022-12-31: P1 once, P2 twice, P3 fourteen times.
-    assert measures.prison_female_share(tiny) == pytest.approx(1 / 17)
+    # Quarter ends: P1 on 30 June 2019; P2 on 30 June and 30 September 2019;
+    # P3 on every quarter end from 30 June 2019 to 31 December 2022 (15).
+    assert measures.prison_female_share(tiny) == pytest.approx(1 / 18)
     # P2 is 59 on both of his snapshots; P3 is 20 to 23 (18-24) throughout.
-    assert measures.prison_age_50_plus_share(tiny) == pytest.approx(2 / 17)
-    assert measures.prison_age_18_24_share(tiny) == pytest.approx(14 / 17)
+    assert measures.prison_age_50_plus_share(tiny) == pytest.approx(2 / 18)
+    assert measures.prison_age_18_24_share(tiny) == pytest.approx(15 / 18)
 
 
 def _crown(con, defendants, offences, disposals):

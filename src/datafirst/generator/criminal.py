@@ -27,7 +27,7 @@ INDICTABLE_ONLY_BOOST = 4.0
 FEMALE_CLASS_WEIGHT = {"indictable_only": 0.08, "either_way": 0.2, "summary": 1.2}
 #: Women's odds of immediate custody against men's for the same case (about
 #: 4-5% of prisoners are women).
-FEMALE_CUSTODY_FACTOR = 0.4
+FEMALE_CUSTODY_FACTOR = 0.45
 
 
 def lognormal_days(rng, median: float, sigma: float, size: int, lo: int = 0, hi: int = 3000):

@@ -229,9 +229,11 @@ def _domains(rng, n: int, is_child, sex, dob):
     adult = ~is_child
     u = rng.random(n)
     is_criminal = adult & (u < CRIMINAL_SHARE) & (add_days(dob, 18 * 365) < d64("2022-06-01"))
-    is_family_adult = adult & (
-        rng.random(n) < np.where(is_criminal, FAMILY_CRIMINAL_SHARE, FAMILY_ADULT_SHARE)
-    )
+    # One draw for each branch (as before the calibration), so that the civil
+    # and offending draws after these stay as they were for a given seed.
+    family_if_not_criminal = rng.random(n) < FAMILY_ADULT_SHARE
+    family_if_criminal = rng.random(n) < FAMILY_CRIMINAL_SHARE
+    is_family_adult = adult & np.where(is_criminal, family_if_criminal, family_if_not_criminal)
     is_civil = adult & (rng.random(n) < CIVIL_SHARE)
     # Heavy-tailed propensity: most offend once or twice, a prolific
     # minority many times (gamma-mixed Poisson = negative binomial).
