@@ -734,10 +734,10 @@ def _recalls(rng, b: dict[str, np.ndarray]):
 
 def _second_recalls(rng, paroled: np.ndarray, recall_end: np.ndarray, recall_len: np.ndarray):
     """Of the bookings re-released on parole after a standard recall, which
-    are recalled again (about one in eight, within the year after), when,
+    are recalled again (about one in five, within the year after), when,
     and for how long (to the end of the sentence, at least 28 days)."""
     nb = len(paroled)
-    again = paroled & (rng.random(nb) < 0.12)
+    again = paroled & (rng.random(nb) < 0.2)
     again_start = add_days(recall_end, rng.integers(14, 365, size=nb))
     again_len = np.maximum(recall_len // 2, 28)
     return again, again_start, again_len
