@@ -59,6 +59,7 @@ PERSON_IDENTIFIERS = (
     "postcode",
     "sex",
     "pnc_number",
+    "crn",
 )
 #: Evidence from a record's case rather than its person: the names of the
 #: other people party to the same case (the same ex-partner or child in two
@@ -163,6 +164,11 @@ class Dataset:
     #: two records of one person never share it, so only a mistyped PNC is
     #: evidence.
     keyed_by_pnc: bool = False
+    #: The dataset issues the CRN (probation case reference) as its records'
+    #: own key (nDelius: one per offender record, a new one for a duplicate):
+    #: two of its records never share one, so the CRN is evidence across
+    #: datasets only (an OASys record holding the same CRN).
+    keyed_by_crn: bool = False
     #: The published tables (marts) built from it.
     published_tables: tuple[str, ...] = ()
     #: How researchers get it (the catalogue's access section).
