@@ -306,42 +306,34 @@ def test_the_quality_bar_is_an_error_level_test_that_passed(warehouse, name):
     assert statuses[name] == "pass"
 
 
-def test_the_bar_test_fails_a_build_below_the_bar(warehouse, tmp_path):
+@pytest.mark.parametrize(
+    ("update", "test"),
+    [
+        # A criminal scope below the F1 bar.
+        (
+            "update linkage.linkage_person_accuracy set f1 = 0.9 where scope = 'prison_nomis'"
+            " and threshold_level = 'default' and group_type = 'all'",
+            "linkage_person_accuracy_criminal_dedupe_f1_bar",
+        ),
+        # A civil dataset below 0.70 recall and more than 0.05 below its ceiling.
+        (
+            "update linkage.linkage_recall_ceiling set recall = 0.5, recall_ceiling = 1.0"
+            " where source_dataset = 'civil_pcol'",
+            "linkage_recall_ceiling_civil_recall_bar",
+        ),
+    ],
+)
+def test_the_bar_test_fails_a_build_below_the_bar(warehouse, tmp_path, update, test):
     """A bar is not a test that cannot fail: on a copy of the warehouse whose
-    evaluation shows a criminal scope below the F1 bar, the build fails."""
+    evaluation shows a scope below its bar, the build fails."""
     copy = tmp_path / "copy.duckdb"
     shutil.copy(warehouse.duckdb_path, copy)
     con = duckdb.connect(str(copy))
-    con.execute(
-        "update linkage.linkage_person_accuracy set f1 = 0.9 "
-        "where scope = 'prison_nomis' and threshold_level = 'default' and group_type = 'all'"
-    )
+    con.execute(update)
     con.close()
-    result = warehouse.dbt(
-        "test",
-        "-s",
-        "linkage_person_accuracy_criminal_dedupe_f1_bar",
-        DATAFIRST_DUCKDB_PATH=str(copy),
-    )
+    result = warehouse.dbt("test", "-s", test, DATAFIRST_DUCKDB_PATH=str(copy))
     assert result.returncode != 0
-    assert "linkage_person_accuracy_criminal_dedupe_f1_bar" in result.stdout
-
-
-def test_the_civil_bar_fails_a_build_below_it(warehouse, tmp_path):
-    """A civil dataset whose recall is below 0.70 and more than 0.05 below
-    its ceiling fails the build."""
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(warehouse.duckdb_path, copy)
-    con = duckdb.connect(str(copy))
-    con.execute(
-        "update linkage.linkage_recall_ceiling set recall = 0.5, recall_ceiling = 1.0 "
-        "where source_dataset = 'civil_pcol'"
-    )
-    con.close()
-    result = warehouse.dbt(
-        "test", "-s", "linkage_recall_ceiling_civil_recall_bar", DATAFIRST_DUCKDB_PATH=str(copy)
-    )
-    assert result.returncode != 0
+    assert test in result.stdout
 
 
 def test_evaluation_covers_every_scope_threshold_and_group(built):
