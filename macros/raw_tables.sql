@@ -55,8 +55,8 @@
         {'system': 'pnc', 'table': 'persons', 'key': 'PNC_ID', 'person_bearing': true, 'parents': []},
         {'system': 'pnc', 'table': 'court_appearances', 'key': 'APPEARANCE_ID', 'person_bearing': false, 'parents': [{'column': 'PNC_ID', 'table': 'persons', 'key': 'PNC_ID'}]},
         {'system': 'npd', 'table': 'pupils', 'key': 'UPN', 'person_bearing': true, 'parents': []},
-        {'system': 'npd', 'table': 'attainment', 'key': 'ResultID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
-        {'system': 'npd', 'table': 'absence', 'key': 'AbsenceID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
-        {'system': 'npd', 'table': 'exclusions', 'key': 'ExclusionID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
+        {'system': 'npd', 'table': 'attainment', 'key': 'Result_ID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
+        {'system': 'npd', 'table': 'absence', 'key': 'Absence_ID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
+        {'system': 'npd', 'table': 'exclusions', 'key': 'Exclusion_ID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
     ]) }}
 {%- endmacro %}

@@ -50,7 +50,7 @@ ATTAINMENT = TableSpec(
     ),
     grain="pupil per key stage",
     columns=(
-        Column("ResultID", "int64", "Id of the key stage result.", "key"),
+        Column("Result_ID", "int64", "Id of the key stage result.", "key"),
         Column("UPN", "string", "The pupil.", "fk", references="pupils"),
         Column("KeyStage", "string", "KS2 or KS4.", "code"),
         Column("AcademicYear", "string", "Academic year of the assessment (e.g. 2001/02).", ""),
@@ -72,7 +72,7 @@ ABSENCE = TableSpec(
     description="One row per pupil and academic year: sessions possible and missed.",
     grain="pupil per academic year",
     columns=(
-        Column("AbsenceID", "int64", "Id of the absence record.", "key"),
+        Column("Absence_ID", "int64", "Id of the absence record.", "key"),
         Column("UPN", "string", "The pupil.", "fk", references="pupils"),
         Column("AcademicYear", "string", "Academic year (e.g. 2003/04).", ""),
         Column("SessionsPossible", "int64", "Half-day sessions possible.", "length"),
@@ -87,7 +87,7 @@ EXCLUSIONS = TableSpec(
     description="One row per exclusion of a pupil: fixed-period or permanent.",
     grain="exclusion",
     columns=(
-        Column("ExclusionID", "int64", "Id of the exclusion.", "key"),
+        Column("Exclusion_ID", "int64", "Id of the exclusion.", "key"),
         Column("UPN", "string", "The pupil.", "fk", references="pupils"),
         Column("ExclusionStartDate", "date", "First day of the exclusion.", "date"),
         Column(

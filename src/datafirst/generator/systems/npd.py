@@ -109,8 +109,7 @@ def _write_attainment(ctx, rng, upn, cohort, risk) -> None:
     ks2 = stage == "KS2"
     shift = risk[who] * 0.45
     eng, mat = (
-        np.clip(np.round(rng.normal(4.1, 0.8, m) - shift), 2, 5).astype(np.int64)
-        for _ in range(2)
+        np.clip(np.round(rng.normal(4.1, 0.8, m) - shift), 2, 5).astype(np.int64) for _ in range(2)
     )
     absent = rng.random(m) < 0.02
     eng[absent], mat[absent] = 0, 0
@@ -119,7 +118,7 @@ def _write_attainment(ctx, rng, upn, cohort, risk) -> None:
     ctx.writer.write(
         ATTAINMENT,
         {
-            "ResultID": ids(rng, m, 500_000),
+            "Result_ID": ids(rng, m, 500_000),
             "UPN": upn[who],
             "KeyStage": stage,
             "AcademicYear": _academic_year(year),
@@ -152,7 +151,7 @@ def _write_absence(ctx, rng, upn, cohort, risk) -> None:
     ctx.writer.write(
         ABSENCE,
         {
-            "AbsenceID": ids(rng, m, 2_000_000),
+            "Absence_ID": ids(rng, m, 2_000_000),
             "UPN": upn[who],
             "AcademicYear": _academic_year(year),
             "SessionsPossible": possible,
@@ -196,7 +195,7 @@ def _write_exclusions(ctx, rng, upn, cohort, risk, urn) -> None:
     ctx.writer.write(
         EXCLUSIONS,
         {
-            "ExclusionID": ids(rng, m, 900_000),
+            "Exclusion_ID": ids(rng, m, 900_000),
             "UPN": upn[e_who],
             "ExclusionStartDate": start,
             "Category": np.where(e_perm, "PERM", "FIXD").astype(object),

@@ -61,12 +61,30 @@ def appearances(ctx, history) -> dict[str, np.ndarray]:
     return {k: v[order] for k, v in cols.items()}
 
 
+def unique_pnc_ids(rng, pnc: np.ndarray) -> np.ndarray:
+    """The PNC ids of the share's people, one per person: the population's
+    PNC id, but where two people drew the same one (the simulation draws
+    serials at random) the later person gets a fresh serial of the same
+    year, as the PNC would have issued."""
+    out = pnc.copy()
+    seen: set[str] = set()
+    letters = "ABCDEFGHJKLMNPQRTUVWXYZ"
+    for i, value in enumerate(out.tolist()):
+        while value in seen:
+            year = int(value[:4])
+            serial = int(rng.integers(0, 10_000_000))
+            value = f"{year}/{serial:07d}{letters[(year * 7 + serial) % len(letters)]}"
+        seen.add(value)
+        out[i] = value
+    return out
+
+
 def write(ctx, history, others) -> None:
     rng = ctx.rng("pnc")
     app = appearances(ctx, history)
     people, first = np.unique(app["person"], return_index=True)
     last = np.append(first[1:], len(app["person"])) - 1
-    pnc_id = ctx.pop.pnc[people]
+    pnc_id = unique_pnc_ids(rng, ctx.pop.pnc[people])
     _write_persons(ctx, rng, people, pnc_id, app["date"][last])
     pnc_of = dict(zip(people.tolist(), pnc_id.tolist(), strict=True))
     m = len(app["person"])
