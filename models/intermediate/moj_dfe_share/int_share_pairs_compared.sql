@@ -71,16 +71,15 @@ compared as (
         coalesce(pnc_persons.postcode = pupils.postcode, false)
             as is_postcode_exact,
         coalesce(
-            jaro_winkler_similarity(pnc_persons.forename, pupils.forename),
+            {{ name_similarity('pnc_persons.forename', 'pupils.forename') }},
             0
         ) as forename_similarity,
         coalesce(
-            jaro_winkler_similarity(pnc_persons.surname, pupils.surname), 0
+            {{ name_similarity('pnc_persons.surname', 'pupils.surname') }}, 0
         ) as surname_similarity,
         coalesce(
-            list_contains(
-                {{ name_variants('pnc_persons.forename') }}, pupils.forename
-            ),
+            {{ array_has(name_variants('pnc_persons.forename'),
+                'pupils.forename') }},
             false
         ) as is_forename_variant,
         coalesce(
