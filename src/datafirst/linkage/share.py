@@ -128,5 +128,5 @@ def link(pnc_persons: pa.Table, pupils: pa.Table) -> pa.Table:
                 and pnc_ties = 1 and pupil_ties = 1
             order by pnc_id
             """
-        ).arrow()
+        ).to_arrow_table()
     return pairs
