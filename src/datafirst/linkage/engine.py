@@ -522,7 +522,7 @@ def _kinds() -> dict[str, list[str]]:
     """The dataset codes of each kind (criminal, family, civil)."""
     from datafirst import registry
 
-    return {kind: list(registry.dataset_codes(kind)) for kind in registry.KINDS}
+    return {kind: list(registry.dataset_codes(kind)) for kind in registry.LINKED_KINDS}
 
 
 def _pnc_vetoed() -> str:
@@ -531,7 +531,9 @@ def _pnc_vetoed() -> str:
     from datafirst import registry
 
     codes = [
-        d.code for d in registry.DATASETS if "pnc_number" in d.identifiers and not d.keyed_by_pnc
+        d.code
+        for d in registry.LINKED_DATASETS
+        if "pnc_number" in d.identifiers and not d.keyed_by_pnc
     ]
     return ", ".join(f"'{code}'" for code in codes)
 

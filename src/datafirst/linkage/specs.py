@@ -177,7 +177,7 @@ def comparisons_of(dataset: registry.Dataset) -> tuple[str, ...]:
     return tuple(names)
 
 
-DATASET_COMPARISONS = {d.code: comparisons_of(d) for d in registry.DATASETS}
+DATASET_COMPARISONS = {d.code: comparisons_of(d) for d in registry.LINKED_DATASETS}
 
 
 #: Pairwise precision targets of the review, per level. A wrong link joins two
