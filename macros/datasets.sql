@@ -1,10 +1,12 @@
 {#- Generated from the registry (src/datafirst/registry/) by `python -m datafirst.registry.dbt` (make sources); do not edit by hand.
 
-    Every Data First dataset: its code (the source_dataset value and
-    record-id prefix), its kind (criminal, family, civil), the source
-    system it is built from, the raw table holding its person records
-    and that table's key, and the programme's abbreviation. The person
-    records of a dataset are int_<system>_person_records_standardised.
+    Every Data First dataset the cross-justice person linkage covers:
+    its code (the source_dataset value and record-id prefix), its kind
+    (criminal, family, civil), the source system it is built from, the
+    raw table holding its person records and that table's key, and the
+    programme's abbreviation. The person records of a dataset are
+    int_<system>_person_records_standardised. The MoJ-DfE share's
+    datasets are listed by share_datasets() instead.
 
     Arguments: none.
 -#}

@@ -42,7 +42,12 @@
         {'name': 'pcol_judgments', 'folder': 'civil_pcol'},
         {'name': 'pcol_warrants', 'folder': 'civil_pcol'},
         {'name': 'pcol_parties', 'folder': 'civil_pcol'},
+        {'name': 'pnc_court_appearances', 'folder': 'share_pnc'},
+        {'name': 'npd_attainment', 'folder': 'share_npd'},
+        {'name': 'npd_absence', 'folder': 'share_npd'},
+        {'name': 'npd_exclusions', 'folder': 'share_npd'},
         {'name': 'xjs_link', 'folder': 'linking'},
         {'name': 'mags_crown_journey', 'folder': 'linking'},
+        {'name': 'pnc_npd_link', 'folder': 'moj_dfe_share'},
     ]) }}
 {%- endmacro %}

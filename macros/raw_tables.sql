@@ -52,5 +52,11 @@
         {'system': 'pcol', 'table': 'hearings', 'key': 'hearing_id', 'person_bearing': false, 'parents': [{'column': 'claim_number', 'table': 'claims', 'key': 'claim_number'}]},
         {'system': 'pcol', 'table': 'judgments', 'key': 'judgment_id', 'person_bearing': false, 'parents': [{'column': 'claim_number', 'table': 'claims', 'key': 'claim_number'}]},
         {'system': 'pcol', 'table': 'warrants', 'key': 'warrant_id', 'person_bearing': false, 'parents': [{'column': 'claim_number', 'table': 'claims', 'key': 'claim_number'}]},
+        {'system': 'pnc', 'table': 'persons', 'key': 'PNC_ID', 'person_bearing': true, 'parents': []},
+        {'system': 'pnc', 'table': 'court_appearances', 'key': 'APPEARANCE_ID', 'person_bearing': false, 'parents': [{'column': 'PNC_ID', 'table': 'persons', 'key': 'PNC_ID'}]},
+        {'system': 'npd', 'table': 'pupils', 'key': 'UPN', 'person_bearing': true, 'parents': []},
+        {'system': 'npd', 'table': 'attainment', 'key': 'Result_ID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
+        {'system': 'npd', 'table': 'absence', 'key': 'Absence_ID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
+        {'system': 'npd', 'table': 'exclusions', 'key': 'Exclusion_ID', 'person_bearing': false, 'parents': [{'column': 'UPN', 'table': 'pupils', 'key': 'UPN'}]},
     ]) }}
 {%- endmacro %}

@@ -5,6 +5,7 @@ and the evaluation holds the quality bar at the demo scale and seed."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 
 import duckdb
@@ -19,7 +20,7 @@ from datafirst.warehouse.names import forename_variants, metaphone
 PERSON_MODELS = sorted(ALL_MODELS)
 
 
-def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="male"):
+def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="male", crn=None):
     return {
         "record_id": f"{dataset}|{rid}",
         "source_dataset": dataset,
@@ -34,6 +35,7 @@ def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="
         "postcode": postcode,
         "postcode_outward": postcode.split(" ")[0] if postcode else None,
         "pnc_number": pnc,
+        "crn": crn,
         "co_party_names": None,
         "is_linkable": True,
         # The name features int_person_records_unioned derives.
@@ -140,6 +142,61 @@ def test_every_record_gets_one_id_per_threshold_and_clusters_nest(linked):
         for row in rows:
             assert row[fine] is not None and row[coarse] is not None
             assert parent.setdefault(row[fine], row[coarse]) == row[coarse], (fine, coarse)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one_person"),
+    [("K482913", "K482913", True), (None, None, False), ("K482913", "B120044", False)],
+)
+def test_an_oasys_case_reference_joins_records_the_missing_pnc_split(first, second, one_person):
+    """OASys keys offenders by PNC, so a record made without one splits a
+    person; the nDelius case reference (CRN) both records hold joins them
+    again, where a name misspelt and no date of birth alone would not."""
+    d = dt.date
+    records = pa.Table.from_pylist(
+        [
+            _record("prison_oasys", 1, "KIERAN", "MADDOX", d(1988, 12, 4), crn=first),
+            _record("prison_oasys", 2, "KIERAN", "MADDOCKS", None, crn=second),
+        ]
+    )
+    clusters = engine.cluster_people(records, engine.score_links(records))
+    people = set(clusters["estimated_person_id"].to_pylist())
+    assert len(people) == (1 if one_person else 2)
+
+
+def test_a_rare_name_links_civil_parties_that_a_common_name_does_not():
+    """Two pairs of civil parties, each without a date of birth and recorded
+    at two addresses: one pair shares a name nobody else in the warehouse
+    has, the other the commonest name in it. In a small dataset both names
+    are seen twice; weighed by how common they are among every dataset's
+    records, only the rare one links."""
+    d = dt.date
+    rows = [
+        _record("civil_pcol", 1, "DANIEL", "OPARINDE", None, "E17 9WG"),
+        _record("civil_pcol", 2, "DANIEL", "OPARINDE", None, "WF1 6YR"),
+        _record("civil_pcol", 3, "JOHN", "SMITH", None, "E17 9WA"),
+        _record("civil_pcol", 4, "JOHN", "SMITH", None, "WF1 6YA"),
+    ]
+    # The magistrates' courts' defendants: 400 called John Smith among
+    # 4,400, the others each with a name of their own.
+    born = [d(1950 + i % 50, 1 + i % 12, 1 + i % 28) for i in range(4400)]
+    rows += [_record("mags_hocas", i, "JOHN", "SMITH", born[i]) for i in range(400)]
+    syllables = ["".join(pair) for pair in itertools.product("BCDFGKLMNPRSTV", "AEIOU")]
+    names = ["".join(pair) + "R" for pair in itertools.product(syllables, syllables)]
+    rows += [
+        _record("mags_hocas", 400 + i, names[-1 - i], names[i], born[400 + i]) for i in range(4000)
+    ]
+    records = pa.Table.from_pylist(rows)
+    clusters = engine.cluster_people(records, engine.score_links(records))
+    person = dict(
+        zip(
+            clusters["record_id"].to_pylist(),
+            clusters["estimated_person_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    assert person["civil_pcol|1"] == person["civil_pcol|2"]
+    assert person["civil_pcol|3"] != person["civil_pcol|4"]
 
 
 def test_journey_model_links_a_crown_case_to_its_magistrates_case():
@@ -249,25 +306,34 @@ def test_the_quality_bar_is_an_error_level_test_that_passed(warehouse, name):
     assert statuses[name] == "pass"
 
 
-def test_the_bar_test_fails_a_build_below_the_bar(warehouse, tmp_path):
+@pytest.mark.parametrize(
+    ("update", "test"),
+    [
+        # A criminal scope below the F1 bar.
+        (
+            "update linkage.linkage_person_accuracy set f1 = 0.9 where scope = 'prison_nomis'"
+            " and threshold_level = 'default' and group_type = 'all'",
+            "linkage_person_accuracy_criminal_dedupe_f1_bar",
+        ),
+        # A civil dataset below 0.70 recall and more than 0.05 below its ceiling.
+        (
+            "update linkage.linkage_recall_ceiling set recall = 0.5, recall_ceiling = 1.0"
+            " where source_dataset = 'civil_pcol'",
+            "linkage_recall_ceiling_civil_recall_bar",
+        ),
+    ],
+)
+def test_the_bar_test_fails_a_build_below_the_bar(warehouse, tmp_path, update, test):
     """A bar is not a test that cannot fail: on a copy of the warehouse whose
-    evaluation shows a criminal scope below the F1 bar, the build fails."""
+    evaluation shows a scope below its bar, the build fails."""
     copy = tmp_path / "copy.duckdb"
     shutil.copy(warehouse.duckdb_path, copy)
     con = duckdb.connect(str(copy))
-    con.execute(
-        "update linkage.linkage_person_accuracy set f1 = 0.9 "
-        "where scope = 'prison_nomis' and threshold_level = 'default' and group_type = 'all'"
-    )
+    con.execute(update)
     con.close()
-    result = warehouse.dbt(
-        "test",
-        "-s",
-        "linkage_person_accuracy_criminal_dedupe_f1_bar",
-        DATAFIRST_DUCKDB_PATH=str(copy),
-    )
+    result = warehouse.dbt("test", "-s", test, DATAFIRST_DUCKDB_PATH=str(copy))
     assert result.returncode != 0
-    assert "linkage_person_accuracy_criminal_dedupe_f1_bar" in result.stdout
+    assert test in result.stdout
 
 
 def test_evaluation_covers_every_scope_threshold_and_group(built):

@@ -16,10 +16,12 @@ from conftest import PSEUDONYMISATION_KEY
 from datafirst import registry
 from datafirst.warehouse.pseudonymisation import KEY_ENV
 
-# Every research table of datasets.md (MoJ-DfE share aside: a later extension):
-# each dataset's published tables (the registry) and the linking tables.
+# Every research table of datasets.md:
+# each dataset's published tables (the registry), the linking tables and the
+# MoJ-DfE share's link.
 MARTS = {d.code: list(d.published_tables) for d in registry.DATASETS}
 MARTS["linking"] = ["xjs_link", "mags_crown_journey"]
+MARTS[registry.SHARE_FOLDER] = list(registry.SHARE_LINKING_TABLES)
 ALL_MARTS = sorted(m for marts in MARTS.values() for m in marts)
 
 

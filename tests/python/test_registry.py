@@ -67,8 +67,11 @@ def test_published_tables_live_in_their_dataset_folder(manifest):
     for dataset in registry.DATASETS:
         for table in dataset.published_tables:
             assert folders.get(table) == dataset.code, table
-    # Every mart folder is a dataset code, but for the cross-dataset links.
-    assert set(folders.values()) == {*registry.dataset_codes(), "linking"}
+    for table in registry.SHARE_LINKING_TABLES:
+        assert folders.get(table) == registry.SHARE_FOLDER, table
+    # Every mart folder is a dataset code, but for the cross-dataset links
+    # and the MoJ-DfE share's own link.
+    assert set(folders.values()) == {*registry.dataset_codes(), "linking", registry.SHARE_FOLDER}
 
 
 def test_every_dataset_has_contracted_person_records(manifest):
@@ -77,6 +80,10 @@ def test_every_dataset_has_contracted_person_records(manifest):
     assert union["config"]["contract"]["enforced"]
     shape = None
     for system in registry.SYSTEMS:
+        if not system.dataset.is_linked:
+            # The MoJ-DfE share has no person records of the linker.
+            assert f"int_{system.name}_person_records_standardised" not in models
+            continue
         node = models[f"int_{system.name}_person_records_standardised"]
         assert node["config"]["contract"]["enforced"], node["name"]
         columns = [(c["name"], c["data_type"]) for c in node["columns"].values()]
@@ -96,12 +103,14 @@ def test_the_engine_reads_the_contracted_linker_input(manifest):
 
 
 def test_the_linkage_models_cover_every_dataset_with_its_identifiers():
-    assert set(specs.DEDUPE_MODELS) == set(registry.dataset_codes())
-    assert specs.CROSS_JUSTICE.datasets == registry.dataset_codes()
-    for dataset in registry.DATASETS:
+    assert set(specs.DEDUPE_MODELS) == set(registry.linked_dataset_codes())
+    assert specs.CROSS_JUSTICE.datasets == registry.linked_dataset_codes()
+    for dataset in registry.LINKED_DATASETS:
         compared = specs.DEDUPE_MODELS[dataset.code].comparisons
         held = {"pnc_number" if c == "pnc_number_typo" else c for c in compared}
-        assert held == set(dataset.identifiers), dataset.code
+        own_key = {"crn"} if dataset.keyed_by_crn else set()
+        assert held == set(dataset.identifiers) - own_key, dataset.code
+        assert "crn" in specs.CROSS_JUSTICE.comparisons
         assert ("pnc_number_typo" in compared) == dataset.keyed_by_pnc
         assert (engine.MODELS_DIR / f"dedupe_{dataset.code}.json").exists()
 

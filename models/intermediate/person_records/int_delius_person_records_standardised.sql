@@ -46,6 +46,7 @@ final as (
     }, same_names=[
         'forename', 'middle_names', 'surname', 'surname_aliases',
         'date_of_birth', 'sex', 'ethnicity_code', 'pnc_number', 'cro_number',
+        'crn',
     ]) }}
 )
 

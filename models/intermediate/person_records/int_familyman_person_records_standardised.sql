@@ -24,17 +24,7 @@ people as (
 -- ex-partner or child in two cases is evidence that two records are one
 -- person.
 co_parties as (
-    select
-        people.party_id,
-        {{ array_agg_distinct(
-            "other_parties.forename || ' ' || other_parties.surname"
-        ) }} as co_party_names
-    from people
-    inner join people as other_parties
-        on
-            people.case_number = other_parties.case_number
-            and people.party_id <> other_parties.party_id
-    group by people.party_id
+    {{ co_party_names('people', 'case_number', 'party_id') }}
 ),
 
 people_with_co_parties as (

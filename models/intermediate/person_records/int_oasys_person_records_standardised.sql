@@ -35,6 +35,7 @@ final as (
     {{ standardise_person_records('prison_oasys', 'offenders_assessed', {
         'source_record_id': 'offender_pk',
         'event_date': 'first_assessment_date',
+        'crn': 'cms_prob_number',
     }, same_names=[
         'forename', 'middle_names', 'surname', 'date_of_birth', 'sex',
         'ethnicity_code', 'postcode', 'postcode_outward', 'pnc_number',

@@ -100,6 +100,24 @@ LINKING_ACCESS = registry.Access(
     ),
 )
 
+#: The MoJ-DfE share's link (pnc_npd_link): the share's own access route.
+SHARE_LINK_ACCESS = registry.Access(
+    coverage="2000 - 2017, offenders born after 31 Aug 1985",
+    held_at=registry.SHARE_DATASETS[0].access.held_at,
+    approved_by=registry.SHARE_DATASETS[0].access.approved_by,
+    caveats=(
+        "Join pnc_court_appearances on offender_id_hash and the NPD tables on "
+        "pupil_id_hash; the share has no estimated_xjs_id and no row in xjs_link.",
+        "A deterministic link: see its match rules and the measured precision "
+        "and recall by rule (what the rules miss is not in the link).",
+    ),
+)
+#: How the share's datasets are linked (the catalogue's linkage column).
+SHARE_LINKED_BY = (
+    "pnc_npd_link only (the MoJ-DfE share's deterministic link); "
+    "not in xjs_link or the cross-justice person link"
+)
+
 
 @dataclass(frozen=True)
 class Figures:
@@ -111,6 +129,10 @@ class Figures:
     accuracy: list[dict]
     #: linkage_accuracy_fairness at the default threshold.
     fairness: list[dict]
+    #: The MoJ-DfE share's match rules (seed share_match_rules), in order.
+    share_rules: list[dict] = ()
+    #: linkage_share_accuracy: the share's link by method and rule.
+    share_accuracy: list[dict] = ()
 
 
 def read_figures(warehouse: Path) -> Figures:
@@ -133,12 +155,22 @@ def read_figures(warehouse: Path) -> Figures:
             "from linkage.linkage_accuracy_fairness "
             "where threshold_level = 'default' order by scope, group_type",
         )
+        share_rules = _optional(
+            con,
+            "select rule_order, rule_code, rule_description "
+            "from lookups.share_match_rules order by rule_order",
+        )
+        share_accuracy = _optional(
+            con,
+            "select link_method as method, rule_bucket, links, precision, true_pairs, recall "
+            "from linkage.linkage_share_accuracy order by rule_order, link_method",
+        )
     finally:
         con.close()
     profile: dict[tuple[str, str], list[dict]] = {}
     for row in rows:
         profile.setdefault((row["mart_name"], row["column_name"]), []).append(row)
-    return Figures(profile, accuracy, fairness)
+    return Figures(profile, accuracy, fairness, share_rules, share_accuracy)
 
 
 def _rows(con, sql: str) -> list[dict]:
@@ -222,15 +254,59 @@ def access_text(access: registry.Access, linked_by: str) -> str:
 def dataset_access() -> dict[str, tuple[registry.Access, str]]:
     """Per mart folder (dataset code, or linking): its access and linkage."""
     out = {
-        dataset.code: (dataset.access, f"in xjs_link (source_dataset '{dataset.code}')")
+        dataset.code: (
+            (dataset.access, f"in xjs_link (source_dataset '{dataset.code}')")
+            if dataset.is_linked
+            else (dataset.access, SHARE_LINKED_BY)
+        )
         for dataset in registry.DATASETS
     }
     out["linking"] = (
         LINKING_ACCESS,
-        "xjs_link links every dataset above; mags_crown_journey links "
-        "magistrates' cases to the Crown cases they were sent to",
+        "xjs_link links every justice dataset above (not the MoJ-DfE share's); "
+        "mags_crown_journey links magistrates' cases to the Crown cases they were sent to",
+    )
+    out[registry.SHARE_FOLDER] = (
+        SHARE_LINK_ACCESS,
+        "pnc_npd_link links the share's PNC persons and pupils, deterministically, one to one",
     )
     return out
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def share_link_text(figures: Figures) -> str:
+    """The MoJ-DfE share's match rules and their measured accuracy, by rule
+    (empty when the build measured none)."""
+    parts = []
+    if figures.share_rules:
+        parts.append(
+            "**Match rules, in order** (seed `share_match_rules`):\n\n"
+            + "\n".join(
+                f"{r['rule_order']}. `{r['rule_code']}`: {r['rule_description']}"
+                for r in figures.share_rules
+            )
+        )
+    if figures.share_accuracy:
+        rows = [
+            "| method | pairs meeting | links | precision | true pairs | recall |",
+            "|---|---|---|---|---|---|",
+            *(
+                f"| {r['method']} | `{r['rule_bucket']}` | {r['links']} | "
+                f"{_figure(r['precision'])} | {r['true_pairs']} | {_figure(r['recall'])} |"
+                for r in figures.share_accuracy
+            ),
+        ]
+        parts.append(
+            "**Measured accuracy of the share's link** (this build, against the "
+            "simulation's truth; `linkage.linkage_share_accuracy`). The deterministic "
+            "link is the published pnc_npd_link; the probabilistic link is a "
+            "Fellegi-Sunter model of the same records, a yardstick: its extra recall "
+            "is what the deterministic rules cost.\n\n" + "\n".join(rows)
+        )
+    return "\n\n".join(parts)
 
 
 # --- the cut ------------------------------------------------------------------
@@ -319,6 +395,8 @@ def researcher_artifacts(manifest: dict, catalog: dict, figures: Figures) -> tup
             node["description"] = (
                 node["description"].rstrip() + "\n\n" + access_text(*access[folder])
             )
+        if node["name"] in registry.SHARE_LINKING_TABLES and share_link_text(figures):
+            node["description"] = node["description"].rstrip() + "\n\n" + share_link_text(figures)
         # Which internal model a table's rows come from is the engineers' concern.
         for meta in (node["meta"], node["config"]["meta"]):
             meta.pop("rows_in", None)
@@ -458,6 +536,8 @@ def landing_page(overview: str, figures: Figures) -> str:
             "## Measured linkage quality (this build, default threshold)",
             "\n".join(quality),
         ]
+    if share_link_text(figures):
+        parts += ["## The MoJ-DfE share's link (pnc_npd_link)", share_link_text(figures)]
     gaps = [
         f"- `{r['scope']}` by {r['group_type'].replace('_', ' ')}: recall "
         f"{r['worst_recall']:.3f} for '{r['worst_recall_group']}' against "

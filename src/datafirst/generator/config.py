@@ -63,6 +63,8 @@ class ErrorProfile:
     nomis_alias_on_return: float = 0.30  # variant recorded as an alias when linked
     delius_duplicate_offender: float = 0.12  # new offender record made for a known person
     oasys_pnc_missing: float = 0.06
+    oasys_crn_missing: float = 0.15  # nDelius CRN not entered on the OASys offender record
+    oasys_crn_typo: float = 0.01
     xhibit_urn_missing: float = 0.15
     xhibit_urn_typo: float = 0.04
     # --- missing birth dates outside the criminal systems ---

@@ -14,7 +14,7 @@ from datafirst.generator.config import GeneratorConfig
 from datafirst.generator.context import Context
 from datafirst.generator.extract import ExtractWriter, TruthLog
 from datafirst.generator.population import build_population
-from datafirst.generator.systems import SYSTEMS
+from datafirst.generator.systems import JUSTICE_SYSTEMS, SHARE_SYSTEMS
 from datafirst.generator.vocab import Vocab
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,12 @@ def generate(cfg: GeneratorConfig) -> dict:
     progress.step(f"criminal pathways simulated ({len(history.mags_cases):,} magistrates' cases)")
     others = family_civil.simulate(ctx)
     progress.step("family and civil cases simulated")
-    for module in SYSTEMS:
+    for module in JUSTICE_SYSTEMS:
+        module.write(ctx, history, others)
+        progress.step(f"{module.__name__.rsplit('.', 1)[-1]} extract written")
+    # The share's extracts: malformed rows from a stream of their own.
+    writer.rng = ctx.rng("malformed_rows:share")
+    for module in SHARE_SYSTEMS:
         module.write(ctx, history, others)
         progress.step(f"{module.__name__.rsplit('.', 1)[-1]} extract written")
     _write_people_truth(ctx)

@@ -50,6 +50,7 @@ PERSON_COLUMNS = (
     "postcode",
     "postcode_outward",
     "pnc_number",
+    "crn",
     "co_party_names",
     "forename_variants",
     "forename_metaphone",
@@ -65,6 +66,7 @@ _COMPARISONS = {
     "sex": lambda: comparisons.exact("sex"),
     "pnc_number": comparisons.pnc_number,
     "pnc_number_typo": lambda: comparisons.pnc_number(exact_level=False),
+    "crn": lambda: comparisons.exact("crn"),
     "co_party_names": comparisons.co_party_names,
 }
 
@@ -121,10 +123,13 @@ def predict(
     trained: dict,
     tables: dict,
     floor: float | None = None,
+    frequencies: dict | None = None,
 ):
     """Score candidate pairs with a trained model after re-estimating the
     prior for these records; keep pairs at or above ``floor`` (by default the
-    model's low threshold)."""
+    model's low threshold). ``frequencies``: the term frequencies to weigh
+    exact agreement by (see :func:`term_frequencies`); by default those of
+    the model's own records."""
     meta = trained["datafirst"]
     backend = backend_for(*tables.values())
     if model.link_type == "link_only" and len(tables) < 2 or not tables:
@@ -139,7 +144,7 @@ def predict(
     if prior:  # no near-certain pair at all: keep the trained prior
         settings["probability_two_random_records_match"] = prior
     floor = meta["thresholds"]["low"] if floor is None else floor
-    scored = _score(backend, settings, floor)
+    scored = _score(backend, settings, floor, frequencies=frequencies)
     backend.close()
     return backend.with_constant(scored, "link_model", model.name)
 
@@ -198,11 +203,11 @@ def estimate_prior(backend, link_type: str, deterministic, recall: float) -> flo
     return observed / recall / possible
 
 
-def score_pairs(settings: dict, tables: dict, floor: float):
+def score_pairs(settings: dict, tables: dict, floor: float, frequencies: dict | None = None):
     """Score the candidate pairs of a Splink model (``settings``, as saved by
     Splink, prior included) and keep those at or above ``floor``."""
     backend = numbered_records(tables)
-    scored = _score(backend, settings, floor)
+    scored = _score(backend, settings, floor, frequencies=frequencies)
     backend.close()
     return scored
 
@@ -213,6 +218,7 @@ def _score(
     floor: float | None,
     pairs_sql: str | None = None,
     gammas: bool = False,
+    frequencies: dict | None = None,
 ):
     """Splink blocks on its composite string ids (dataset and record id); at a
     million records the joins on those strings cost more than the scoring.
@@ -255,6 +261,11 @@ def _score(
         linker.table_management.register_blocked_pairs_for_predict(
             register(db_api, pairs, "blocked_pairs")
         )
+        for column in _tf_columns(settings):
+            if frequencies and column in frequencies:
+                linker.table_management.register_term_frequency_lookup(
+                    register(db_api, frequencies[column], f"tf_lookup_{column}"), column
+                )
         scored = backend.result(
             linker.inference.predict(threshold_match_probability=floor, warning_mode="never")
         )
@@ -294,6 +305,47 @@ def _empty_edges() -> pa.Table:
     )
 
 
+#: The columns whose exact agreement the models weigh by how common the
+#: value is (Splink's term-frequency adjustment).
+TF_COLUMNS = ("forename", "surname", "postcode")
+
+
+def _tf_columns(settings: dict) -> list[str]:
+    """The columns a model's comparisons adjust by term frequency."""
+    return sorted(
+        {
+            level["tf_adjustment_column"]
+            for comparison in settings["comparisons"]
+            for level in comparison["comparison_levels"]
+            if level.get("tf_adjustment_column")
+        }
+    )
+
+
+def term_frequencies(records) -> dict:
+    """How common each forename, surname and postcode is among all the
+    linkable person records of every dataset (``tf_<column>``: the value's
+    share of the records holding one). Every model weighs exact agreement
+    by these rather than by its own records' counts: in a small dataset
+    (a few thousand civil parties) every name is seen once or twice, so a
+    name shared with half the population weighs as much as one nobody
+    else has; across every dataset of the warehouse the shares tell them
+    apart, and they mean the same whatever the size of the dataset."""
+    backend = backend_for(records)
+    backend.load("records_for_frequencies", records.select([*TF_COLUMNS, "is_linkable"]))
+    out = {}
+    for column in TF_COLUMNS:
+        backend.create(
+            f"frequencies_{column}",
+            f"select {column}, count(*) / sum(count(*)) over () as tf_{column} "
+            f"from records_for_frequencies where is_linkable and {column} is not null "
+            f"group by {column}",
+        )
+        out[column] = backend.query(f"select * from frequencies_{column}")
+    backend.close()
+    return out
+
+
 def connected_components(nodes: pa.Table, edges: pa.Table) -> pa.Table:
     """Cluster ``nodes`` (column record_id) by the ``edges`` given (all of
     which count as links) with Splink's connected components; the cluster id
@@ -330,10 +382,11 @@ def score_links(records, models_dir: Path = MODELS_DIR):
     from datafirst.linkage.specs import CROSS_JUSTICE, DEDUPE_MODELS
 
     backend = backend_for(records)
+    frequencies = term_frequencies(records)
     parts = []
     for model in (*DEDUPE_MODELS.values(), CROSS_JUSTICE):
         trained = load_model(model.name, models_dir)
-        scored = predict(model, trained, split_by_dataset(records, model))
+        scored = predict(model, trained, split_by_dataset(records, model), frequencies=frequencies)
         thresholds = trained["datafirst"]["thresholds"]
         flags = {f"is_link_{level}": ("match_probability", thresholds[level]) for level in LEVELS}
         parts.append(backend.with_flags(scored, flags))
@@ -469,7 +522,7 @@ def _kinds() -> dict[str, list[str]]:
     """The dataset codes of each kind (criminal, family, civil)."""
     from datafirst import registry
 
-    return {kind: list(registry.dataset_codes(kind)) for kind in registry.KINDS}
+    return {kind: list(registry.dataset_codes(kind)) for kind in registry.LINKED_KINDS}
 
 
 def _pnc_vetoed() -> str:
@@ -478,7 +531,9 @@ def _pnc_vetoed() -> str:
     from datafirst import registry
 
     codes = [
-        d.code for d in registry.DATASETS if "pnc_number" in d.identifiers and not d.keyed_by_pnc
+        d.code
+        for d in registry.LINKED_DATASETS
+        if "pnc_number" in d.identifiers and not d.keyed_by_pnc
     ]
     return ", ".join(f"'{code}'" for code in codes)
 

@@ -34,6 +34,8 @@ CRIMINAL_BLOCKING = (
     "l.date_of_birth = r.date_of_birth and l.surname_metaphone = r.surname_metaphone",
     "l.forename = r.forename and l.surname = r.surname",
     "l.pnc_number = r.pnc_number",
+    # The probation case reference OASys holds for the nDelius record.
+    "l.crn = r.crn",
     "l.date_of_birth = r.date_of_birth and l.postcode_outward = r.postcode_outward",
     "l.forename = r.surname and l.surname = r.forename",
     "l.postcode = r.postcode and left(l.surname, 1) = left(r.surname, 1)",
@@ -163,14 +165,19 @@ def comparisons_of(dataset: registry.Dataset) -> tuple[str, ...]:
     registry's ``identifiers``). A dataset keyed by PNC (OASys) has duplicate
     records precisely because the PNC was missing or mistyped: two of its
     records never share a PNC, but a PNC one character away from another (a
-    typo) is evidence."""
-    names = [name for name in registry.IDENTIFIERS if name in dataset.identifiers]
+    typo) is evidence. A dataset that issues the CRN as its records' key
+    (nDelius) compares it across datasets only."""
+    names = [
+        name
+        for name in registry.IDENTIFIERS
+        if name in dataset.identifiers and not (name == "crn" and dataset.keyed_by_crn)
+    ]
     if dataset.keyed_by_pnc and "pnc_number" in names:
         names[names.index("pnc_number")] = "pnc_number_typo"
     return tuple(names)
 
 
-DATASET_COMPARISONS = {d.code: comparisons_of(d) for d in registry.DATASETS}
+DATASET_COMPARISONS = {d.code: comparisons_of(d) for d in registry.LINKED_DATASETS}
 
 
 #: Pairwise precision targets of the review, per level. A wrong link joins two

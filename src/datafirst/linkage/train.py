@@ -258,7 +258,9 @@ def train_model(
             "expected_matches": round(matches, 1),
             "levels": changes,
         }
-    scored = engine.score_pairs(splink_model, tables, floor=0.001)
+    scored = engine.score_pairs(
+        splink_model, tables, floor=0.001, frequencies=engine.term_frequencies(records)
+    )
     result = review(
         scored.select(["record_id_l", "record_id_r", "match_weight"]),
         truth,

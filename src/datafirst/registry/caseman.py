@@ -283,7 +283,14 @@ SOURCE = SourceSystem(
         title="Civil court (CaseMan)",
         kind="civil",
         person_table="parties",
-        identifiers=("forename", "middle_names", "surname", "date_of_birth", "postcode"),
+        identifiers=(
+            "forename",
+            "middle_names",
+            "surname",
+            "date_of_birth",
+            "postcode",
+            "co_party_names",
+        ),
         published_tables=(
             "caseman_cases",
             "caseman_case_events",

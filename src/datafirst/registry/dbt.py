@@ -17,7 +17,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from datafirst.project import PROJECT_ROOT
-from datafirst.registry import SYSTEMS, TYPES, SourceSystem, TableSpec, published_tables
+from datafirst.registry import (
+    LINKED_KINDS,
+    SYSTEMS,
+    TYPES,
+    SourceSystem,
+    TableSpec,
+    published_tables,
+)
 
 GENERATED = "by `python -m datafirst.registry.dbt` (make sources); do not edit by hand"
 
@@ -241,24 +248,45 @@ def render_trusted_properties() -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_datasets() -> str:
-    """The ``datasets()`` macro: every dataset with its code, kind, source
-    system and person-record table."""
-    rows = [
+def _dataset_rows(kinds: tuple[str, ...]) -> list[str]:
+    return [
         f"{{'code': '{d.code}', 'kind': '{d.kind}', 'system': '{s.name}', "
         f"'person_table': '{d.person_table}', 'person_key': '{s.person_table.key}', "
         f"'programme_code': '{d.programme_code}'}}"
         for s in SYSTEMS
         for d in (s.dataset,)
+        if d.kind in kinds
     ]
+
+
+def render_datasets() -> str:
+    """The ``datasets()`` macro: every dataset the cross-justice person
+    linkage covers, with its code, kind, source system and person-record
+    table. The MoJ-DfE share's datasets are not among them
+    (``share_datasets()``)."""
     doc = [
-        "Every Data First dataset: its code (the source_dataset value and",
-        "record-id prefix), its kind (criminal, family, civil), the source",
-        "system it is built from, the raw table holding its person records",
-        "and that table's key, and the programme's abbreviation. The person",
-        "records of a dataset are int_<system>_person_records_standardised.",
+        "Every Data First dataset the cross-justice person linkage covers:",
+        "its code (the source_dataset value and record-id prefix), its kind",
+        "(criminal, family, civil), the source system it is built from, the",
+        "raw table holding its person records and that table's key, and the",
+        "programme's abbreviation. The person records of a dataset are",
+        "int_<system>_person_records_standardised. The MoJ-DfE share's",
+        "datasets are listed by share_datasets() instead.",
     ]
-    return _macro("datasets", doc, rows)
+    return _macro("datasets", doc, _dataset_rows(LINKED_KINDS))
+
+
+def render_share_datasets() -> str:
+    """The ``share_datasets()`` macro: the MoJ-DfE share's datasets (kind
+    share), linked to each other deterministically and never in the
+    cross-justice person linkage."""
+    doc = [
+        "The MoJ-DfE share's datasets (kind share): the PNC and NPD extracts,",
+        "linked to each other only, deterministically (pnc_npd_link), and",
+        "outside the cross-justice person linkage and its person records.",
+        "Same fields as datasets().",
+    ]
+    return _macro("share_datasets", doc, _dataset_rows(("share",)))
 
 
 def render_published_tables() -> str:
@@ -287,6 +315,7 @@ def outputs(root: Path = PROJECT_ROOT) -> dict[Path, str]:
     files[root / TRUSTED_DIR / "_trusted__models.yml"] = render_trusted_properties()
     files[root / "macros" / "raw_tables.sql"] = render_raw_tables()
     files[root / "macros" / "datasets.sql"] = render_datasets()
+    files[root / "macros" / "share_datasets.sql"] = render_share_datasets()
     files[root / "macros" / "published_tables.sql"] = render_published_tables()
     return files
 

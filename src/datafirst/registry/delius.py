@@ -36,7 +36,12 @@ OFFENDER = _t(
     "offender record",
     [
         Column("offender_id", "int64", "nDelius internal offender id.", "key"),
-        Column("crn", "string", "Case reference number (letter and six digits).", ""),
+        Column(
+            "crn",
+            "string",
+            "Case reference number (a letter and six digits), unique to the offender record.",
+            "",
+        ),
         Column("first_name", "string", "First forename.", "name"),
         Column("second_name", "string", "Second forename, when recorded.", "name"),
         Column("third_name", "string", "Third forename, when recorded.", "name"),
@@ -216,7 +221,9 @@ SOURCE = SourceSystem(
             "postcode",
             "sex",
             "pnc_number",
+            "crn",
         ),
+        keyed_by_crn=True,
         published_tables=(
             "delius_flatfile",
             "delius_rqmnt",

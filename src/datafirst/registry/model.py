@@ -46,8 +46,13 @@ DEFAULT_MAX_TEXT_LENGTH = 255
 
 #: Kinds of dataset: the linkage treats criminal datasets (people with dates
 #: of birth and often PNC numbers) and parties to family and civil cases
-#: (dates of birth mostly missing) differently.
-KINDS = ("criminal", "family", "civil")
+#: (dates of birth mostly missing) differently. ``share`` datasets (the
+#: MoJ-DfE share's PNC and NPD extracts) have their own deterministic
+#: linkage and access route: they are outside the cross-justice person
+#: linkage, the person-record union and the probabilistic training.
+KINDS = ("criminal", "family", "civil", "share")
+#: The kinds of dataset the cross-justice person linkage covers.
+LINKED_KINDS = ("criminal", "family", "civil")
 
 #: Identifiers of a person a dataset's person records may hold, in the
 #: order the linkage compares them: it compares only those a source holds.
@@ -59,6 +64,7 @@ PERSON_IDENTIFIERS = (
     "postcode",
     "sex",
     "pnc_number",
+    "crn",
 )
 #: Evidence from a record's case rather than its person: the names of the
 #: other people party to the same case (the same ex-partner or child in two
@@ -163,10 +169,20 @@ class Dataset:
     #: two records of one person never share it, so only a mistyped PNC is
     #: evidence.
     keyed_by_pnc: bool = False
+    #: The dataset issues the CRN (probation case reference) as its records'
+    #: own key (nDelius: one per offender record, a new one for a duplicate):
+    #: two of its records never share one, so the CRN is evidence across
+    #: datasets only (an OASys record holding the same CRN).
+    keyed_by_crn: bool = False
     #: The published tables (marts) built from it.
     published_tables: tuple[str, ...] = ()
     #: How researchers get it (the catalogue's access section).
     access: Access | None = None
+
+    @property
+    def is_linked(self) -> bool:
+        """Whether the cross-justice person linkage covers the dataset."""
+        return self.kind in LINKED_KINDS
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

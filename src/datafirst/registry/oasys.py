@@ -38,7 +38,13 @@ OFFENDER = _t(
     [
         Column("offender_pk", "int64", "OASys offender key.", "key"),
         Column("pnc", "string", "PNC number as entered; null when not known.", ""),
-        Column("cms_prob_number", "string", "Probation case reference, when known.", ""),
+        Column(
+            "cms_prob_number",
+            "string",
+            "Probation case reference: the nDelius CRN of the offender's probation "
+            "record, when known (sometimes mistyped).",
+            "",
+        ),
         Column("family_name", "string", "Surname.", "name"),
         Column("forename_1", "string", "First forename.", "name"),
         Column("forename_2", "string", "Second forename.", "name"),
@@ -199,7 +205,15 @@ SOURCE = SourceSystem(
         title="Offender assessment",
         kind="criminal",
         person_table="offender",
-        identifiers=("forename", "middle_names", "surname", "date_of_birth", "sex", "pnc_number"),
+        identifiers=(
+            "forename",
+            "middle_names",
+            "surname",
+            "date_of_birth",
+            "sex",
+            "pnc_number",
+            "crn",
+        ),
         keyed_by_pnc=True,
         published_tables=(
             "assessments_metadata",

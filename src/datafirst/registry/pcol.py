@@ -236,7 +236,7 @@ SOURCE = SourceSystem(
         title="Civil court (PCOL)",
         kind="civil",
         person_table="parties",
-        identifiers=("forename", "surname", "date_of_birth", "postcode"),
+        identifiers=("forename", "surname", "date_of_birth", "postcode", "co_party_names"),
         published_tables=(
             "pcol_claims",
             "pcol_claim_events",

@@ -130,6 +130,10 @@ def register_functions(spark) -> None:
     }
     for name, (function, _) in names.FUNCTIONS.items():
         spark.udf.register(name, function, returns[name])
+    # The Jaro-Winkler similarity DuckDB computes (macro name_similarity).
+    from datafirst.linkage import dialect
+
+    dialect.register_functions(spark)
 
 
 def set_key(spark, env: dict, allow_demo_key: bool) -> None:

@@ -7,13 +7,21 @@ from datafirst.generator.systems import (
     familyman,
     libra,
     nomis,
+    npd,
     oasys,
     pcol,
+    pnc,
     xhibit,
 )
 
+#: The justice source systems, in the order they are written.
+JUSTICE_SYSTEMS = (libra, xhibit, nomis, delius, oasys, familyman, caseman, pcol)
+#: The MoJ-DfE share's extracts, written after the justice systems with
+#: random streams of their own (their malformations included), so that the
+#: justice extracts are byte-identical with or without them.
+SHARE_SYSTEMS = (pnc, npd)
 #: Source systems in the order they are written.
-SYSTEMS = (libra, xhibit, nomis, delius, oasys, familyman, caseman, pcol)
+SYSTEMS = JUSTICE_SYSTEMS + SHARE_SYSTEMS
 
 
 def all_tables():

@@ -147,13 +147,16 @@ def _write_offenders(ctx, rng, creators, created):
     mids = [m.split(" ") if m else [] for m in rec.middle]
     prev = pop.surname[creators]
     has_prev = (prev != rec.surname) & (pop.new_surname[creators] != "")
-    letters = np.array(list("ABCDEFGHJKLMNPRSTUVWXYZ"), dtype=object)
+    crn = _crns(rng, n_rec)
+    # The case reference other systems hold for the person (OASys).
+    ctx.ids["delius_crn"] = crn
+    ctx.ids["delius_crn_person"] = creators
+    ctx.ids["delius_crn_created"] = created
     ctx.writer.write(
         OFFENDER,
         {
             "offender_id": offender_id,
-            "crn": letters[rng.integers(len(letters), size=n_rec)]
-            + rng.integers(100000, 999999, n_rec).astype(str).astype(object),
+            "crn": crn,
             "first_name": rec.forename,
             "second_name": np.array([m[0] if m else None for m in mids], dtype=object),
             "third_name": np.array([m[1] if len(m) > 1 else None for m in mids], dtype=object),
@@ -168,6 +171,14 @@ def _write_offenders(ctx, rng, creators, created):
         },
     )
     return offender_id, rec.postcode
+
+
+def _crns(rng, n: int) -> np.ndarray:
+    """Case reference numbers (CRN): a letter and six digits, unique to each
+    offender record as nDelius issues them."""
+    letters = np.array(list("ABCDEFGHJKLMNPRSTUVWXYZ"), dtype=object)
+    number = rng.choice(len(letters) * 900_000, size=n, replace=False)
+    return letters[number // 900_000] + (100_000 + number % 900_000).astype(str).astype(object)
 
 
 def _write_events(ctx, rng, ev, offender_of_event, record) -> np.ndarray:

@@ -53,7 +53,8 @@ def write(ctx, history, others) -> None:
     rng = ctx.rng("oasys")
     a = history.assessments
     record, creators, created, rec_pnc = _offender_records(ctx, rng, a)
-    offender_pk = _write_offenders(ctx, rng, a, creators, created, rec_pnc)
+    crn = _case_references(ctx, rng, creators, _last_assessed(a, record, len(creators)))
+    offender_pk = _write_offenders(ctx, rng, a, creators, created, rec_pnc, crn)
     sets = _write_assessments(ctx, rng, a, offender_pk, record)
     _write_core_risk(ctx, rng, sets)
     _write_basic_custody_screenings(ctx, rng, sets)
@@ -98,7 +99,43 @@ def _offender_records(ctx, rng, a):
     return record, creators, created, rec_pnc
 
 
-def _write_offenders(ctx, rng, a, creators, created, rec_pnc) -> np.ndarray:
+def _last_assessed(a, record, m: int) -> np.ndarray:
+    """The date of each offender record's latest assessment."""
+    days = a["date"].astype("datetime64[D]").astype(np.int64)
+    last = np.full(m, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(last, record, days)
+    return last.astype("datetime64[D]")
+
+
+def _case_references(ctx, rng, creators, last_assessed) -> np.ndarray:
+    """The probation case reference (``cms_prob_number``) of each offender
+    record: the nDelius CRN of the person's latest probation record made by
+    the record's last assessment, as OASys holds it for the probation case it
+    assesses; null when the person had none in nDelius by then, when it was
+    not entered, and sometimes with a digit mistyped."""
+    crn = ctx.ids["delius_crn"]
+    order = np.lexsort((ctx.ids["delius_crn_created"], ctx.ids["delius_crn_person"]))
+    person = ctx.ids["delius_crn_person"][order]
+    created = ctx.ids["delius_crn_created"][order]
+    crn = crn[order]
+    out = np.full(len(creators), None, dtype=object)
+    # The person's records run from first[p] to last[p] in ``order``.
+    first = np.searchsorted(person, creators, side="left")
+    last = np.searchsorted(person, creators, side="right")
+    u = rng.random(len(creators))
+    r = rng.random(len(creators))
+    for i in np.flatnonzero((last > first) & (u >= ctx.profile.oasys_crn_missing)):
+        made = first[i] + np.searchsorted(created[first[i] : last[i]], last_assessed[i], "right")
+        if made > first[i]:
+            out[i] = crn[made - 1]
+    typo = np.flatnonzero((out != None) & (r < ctx.profile.oasys_crn_typo))  # noqa: E711
+    for i in typo:
+        pos = 1 + int(r[i] / ctx.profile.oasys_crn_typo * 6)
+        out[i] = out[i][:pos] + str((int(out[i][pos]) + 7) % 10) + out[i][pos + 1 :]
+    return out
+
+
+def _write_offenders(ctx, rng, a, creators, created, rec_pnc, crn) -> np.ndarray:
     """The offender table, and the truth of every assessment; the offender
     keys."""
     pop = ctx.pop
@@ -108,13 +145,12 @@ def _write_offenders(ctx, rng, a, creators, created, rec_pnc) -> np.ndarray:
         OFFENDER, offender_pk, creators, created, dob_missing=ctx.profile.dob_missing_criminal * 0.5
     )
     mids = [mm.split(" ")[0] if mm else None for mm in rec.middle]
-    crn = np.array([f"X{x:06d}" for x in rng.integers(100000, 999999, m)], dtype=object)
     ctx.writer.write(
         OFFENDER,
         {
             "offender_pk": offender_pk,
             "pnc": np.array(rec_pnc, dtype=object),
-            "cms_prob_number": np.where(rng.random(m) < 0.5, crn, None),
+            "cms_prob_number": crn,
             "family_name": np.array([s.upper() for s in rec.surname], dtype=object),
             "forename_1": np.array([s.upper() for s in rec.forename], dtype=object),
             "forename_2": np.array([x.upper() if x else None for x in mids], dtype=object),
