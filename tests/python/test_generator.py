@@ -358,6 +358,23 @@ def test_distinct_people_collide(db):
     assert same == kinds["junior"]
 
 
+def test_namesakes_mostly_share_common_names(db):
+    """Two people of one birth year share a full name about as often as the
+    name is common: a namesake's name is far commoner than the typical
+    adult's (forename share x surname share), not drawn at random."""
+    commonness = """
+        with adults as (select * from truth_people where not is_child),
+        fore as (select forename, count(*) as n from adults group by 1),
+        sur as (select surname, count(*) as n from adults group by 1)
+        select median(fore.n * sur.n) from adults
+        inner join fore using (forename) inner join sur using (surname)
+        where {}
+    """
+    typical = db.execute(commonness.format("true")).fetchone()[0]
+    namesakes = db.execute(commonness.format("collision = 'namesake'")).fetchone()[0]
+    assert namesakes > 5 * typical
+
+
 def test_prolific_minority(db):
     shares = db.execute(
         """

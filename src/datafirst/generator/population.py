@@ -318,8 +318,13 @@ def _make_collisions(rng, n, sex, dob, forename, surname, middle, is_child):
     collision[twins] = "twin"
     collides_with[twins] = firsts
 
-    # Namesakes: same full name and year of birth, different day.
-    names, sources = take(n_namesake), take(n_namesake)
+    # Namesakes: same full name and year of birth, different day. The name
+    # copied is drawn in proportion to how common it is (forename share x
+    # surname share): two people of one birth year share a full name about
+    # that often, so a namesake is usually a John Smith and rarely a name
+    # held by one family in the country.
+    names = take(n_namesake)
+    sources = _common_names_first(rng, order[cursor:], forename, surname, n_namesake)
     forename[names] = forename[sources]
     surname[names] = surname[sources]
     middle[names] = ""
@@ -329,6 +334,24 @@ def _make_collisions(rng, n, sex, dob, forename, surname, middle, is_child):
     collision[names] = "namesake"
     collides_with[names] = sources
     return collision, collides_with
+
+
+def _common_names_first(rng, candidates, forename, surname, k: int) -> np.ndarray:
+    """``k`` of ``candidates`` drawn without replacement with probability
+    proportional to how common their full name is: the share of all people
+    with their forename times the share with their surname."""
+    if k == 0 or len(candidates) == 0:
+        return candidates[:0]
+    fore_values, fore_index, fore_counts = np.unique(
+        forename.astype(str), return_inverse=True, return_counts=True
+    )
+    sur_values, sur_index, sur_counts = np.unique(
+        surname.astype(str), return_inverse=True, return_counts=True
+    )
+    weight = (fore_counts[fore_index] * sur_counts[sur_index])[candidates].astype(float)
+    return rng.choice(
+        candidates, size=min(k, len(candidates)), replace=False, p=weight / weight.sum()
+    )
 
 
 def _address_history(rng, n, dob, is_criminal, vocab, collision, collides_with) -> Addresses:
