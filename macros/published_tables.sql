@@ -30,6 +30,7 @@
         {'name': 'oasys_assessments_details_rosh', 'folder': 'prison_oasys'},
         {'name': 'family_cases', 'folder': 'familyman'},
         {'name': 'family_people', 'folder': 'familyman'},
+        {'name': 'family_case_events', 'folder': 'familyman'},
         {'name': 'caseman_cases', 'folder': 'civil_caseman'},
         {'name': 'caseman_case_events', 'folder': 'civil_caseman'},
         {'name': 'caseman_hearings', 'folder': 'civil_caseman'},

@@ -40,6 +40,8 @@
         {'system': 'oasys', 'table': 'rosh', 'key': 'rosh_pk', 'person_bearing': false, 'parents': [{'column': 'oasys_set_pk', 'table': 'oasys_set', 'key': 'oasys_set_pk'}]},
         {'system': 'familyman', 'table': 'cases', 'key': 'case_number', 'person_bearing': false, 'parents': []},
         {'system': 'familyman', 'table': 'parties', 'key': 'party_id', 'person_bearing': true, 'parents': [{'column': 'case_number', 'table': 'cases', 'key': 'case_number'}]},
+        {'system': 'familyman', 'table': 'events', 'key': 'event_id', 'person_bearing': false, 'parents': [{'column': 'case_number', 'table': 'cases', 'key': 'case_number'}]},
+        {'system': 'familyman', 'table': 'divorce', 'key': 'divorce_id', 'person_bearing': false, 'parents': [{'column': 'case_number', 'table': 'cases', 'key': 'case_number'}]},
         {'system': 'caseman', 'table': 'cases', 'key': 'case_number', 'person_bearing': false, 'parents': []},
         {'system': 'caseman', 'table': 'parties', 'key': 'party_id', 'person_bearing': true, 'parents': [{'column': 'case_number', 'table': 'cases', 'key': 'case_number'}]},
         {'system': 'caseman', 'table': 'case_events', 'key': 'event_id', 'person_bearing': false, 'parents': [{'column': 'case_number', 'table': 'cases', 'key': 'case_number'}]},
