@@ -9,6 +9,8 @@ receive.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,6 +122,17 @@ class ExtractWriter:
         self.rng = rng
         self.share = share
         self.counts: dict[str, int] = {}
+
+    @contextmanager
+    def drawing_from(self, rng: np.random.Generator) -> Iterator[None]:
+        """Malform the tables written inside the block from ``rng``, not the
+        shared stream: a table added later then leaves the malformed rows of
+        every table written after it unchanged."""
+        saved, self.rng = self.rng, rng
+        try:
+            yield
+        finally:
+            self.rng = saved
 
     def write(self, spec: TableSpec, data: dict[str, np.ndarray]) -> int:
         names = [c.name for c in spec.columns]
