@@ -17,6 +17,7 @@ import numpy as np
 
 from datafirst.generator.civil_flows import (
     CIVIL_CODES,
+    CIVIL_EXTRACT,
     COVID_STAY,
     Flow,
     caseman_flow,
@@ -373,3 +374,35 @@ def _civil_parties(ctx, rng, system, claims: Table, person, company_defendant, p
     t["seq"] = group_offsets(t["claim"]) + 1
     t["party_type"] = np.where(t["person"] >= 0, "individual", "company").astype(object)
     return t
+
+
+#: Case type a possession claim received from PCOL gets in CaseMan.
+PCOL_TO_CASEMAN_TYPE = {"RS": "LPO", "RP": "LPO", "OB": "LPO", "AC": "APO", "MG": "MPO"}
+#: How CaseMan's clerk records the PCOL claim number on a received claim.
+TRANSFER_REFERENCE_SHARES = {"exact": 0.72, "mistyped": 0.05, "missing": 0.23}
+
+
+def transfers(ctx: Context, pcol: CivilCases) -> Table:
+    """PCOL possession claims transferred to the county court hearing centre
+    (defended, or needing a hearing the centre runs) and received there as a
+    CaseMan case: one row per PCOL claim with a transfer event whose CaseMan
+    case was opened by the extract date. ``claim`` is the PCOL claim's row;
+    ``received`` the date CaseMan opened the case, days after the transfer
+    (so after the PCOL issue date); ``reference`` how the PCOL claim number
+    was carried over: exact, mistyped or missing. From a stream of its own."""
+    rng = ctx.rng("civil:pcol_transfers")
+    ev = pcol.events
+    moved = ev["event_code"] == CIVIL_CODES["pcol"]["transferred"]
+    claim, when = ev["claim"][moved], ev["event_date"][moved]
+    first = np.r_[True, claim[1:] != claim[:-1]] if len(claim) else np.zeros(0, bool)
+    claim, when = claim[first], when[first]
+    received = add_days(when, rng.integers(2, 22, size=len(claim)))
+    reference = draw_shares(rng, TRANSFER_REFERENCE_SHARES, len(claim))
+    keep = (received <= CIVIL_EXTRACT) & (pcol.claims["category"][claim] == "possession")
+    return Table(
+        {
+            "claim": claim[keep],
+            "received": received[keep],
+            "reference": np.asarray(reference, dtype=object)[keep],
+        }
+    )

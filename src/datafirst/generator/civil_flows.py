@@ -32,7 +32,7 @@ CIVIL_CODES: dict[str, dict[str, str]] = {
         "judgment_after_hearing": "100", "set_aside_applied": "110", "warrant_issued": "120",
         "attachment_of_earnings": "121", "charging_order": "125",
         "order_to_obtain_information": "130", "discontinued": "140", "struck_out": "150",
-        "stayed": "160", "transferred": "170",
+        "stayed": "160", "transferred": "170", "received": "175",
         # hearings
         "h_small": "SCH", "h_fast": "FTT", "h_multi": "MTT", "h_cmc": "CMC",
         "h_disposal": "DSP", "h_application": "APP", "h_set_aside": "SAJ",

@@ -121,18 +121,36 @@ class ExtractWriter:
         self.share = share
         self.counts: dict[str, int] = {}
 
-    def write(self, spec: TableSpec, data: dict[str, np.ndarray]) -> int:
-        names = [c.name for c in spec.columns]
-        missing = set(names) ^ set(data)
-        if missing:
-            raise ValueError(f"{spec.system}.{spec.table}: columns differ from spec: {missing}")
-        n = len(data[names[0]])
-        arrays = {c: np.asarray(data[c]).copy() for c in names}
-        for c in spec.columns:
-            if c.type in {"string"} and arrays[c.name].dtype != object:
-                arrays[c.name] = arrays[c.name].astype(object)
+    def write(
+        self,
+        spec: TableSpec,
+        data: dict[str, np.ndarray],
+        extra: dict[str, np.ndarray] | None = None,
+        extra_rng: np.random.Generator | None = None,
+    ) -> int:
+        """Write ``data`` (malformed from the writer's stream), then the
+        ``extra`` rows after it, malformed from ``extra_rng``: rows added to
+        an extract by a later change, so that the rows before them, and the
+        malformations of every table written after, do not move."""
+        arrays = self._arrays(spec, data)
+        n = len(arrays[spec.columns[0].name])
         if self.share > 0 and n > 0:
             arrays = self._malform(spec, arrays, n)
+        if extra is not None:
+            more = self._arrays(spec, extra)
+            m = len(more[spec.columns[0].name])
+            if self.share > 0 and m > 0:
+                if extra_rng is None:
+                    raise ValueError(f"{spec.system}.{spec.table}: extra rows need their own rng")
+                more = self._malform(
+                    spec, more, m, rng=extra_rng, offset=len(arrays[spec.columns[0].name])
+                )
+            arrays = {
+                c: np.concatenate([arrays[c].astype(object), more[c].astype(object)])
+                if arrays[c].dtype != more[c].dtype
+                else np.concatenate([arrays[c], more[c]])
+                for c in arrays
+            }
         table = pa.table({c.name: _to_arrow(arrays[c.name], c.type) for c in spec.columns})
         folder = self.raw_dir / spec.system
         folder.mkdir(parents=True, exist_ok=True)
@@ -140,8 +158,26 @@ class ExtractWriter:
         self.counts[f"{spec.system}.{spec.table}"] = table.num_rows
         return table.num_rows
 
-    def _malform(self, spec: TableSpec, arrays: dict[str, np.ndarray], n: int):
-        rng = self.rng
+    def _arrays(self, spec: TableSpec, data: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        names = [c.name for c in spec.columns]
+        missing = set(names) ^ set(data)
+        if missing:
+            raise ValueError(f"{spec.system}.{spec.table}: columns differ from spec: {missing}")
+        arrays = {c: np.asarray(data[c]).copy() for c in names}
+        for c in spec.columns:
+            if c.type in {"string"} and arrays[c.name].dtype != object:
+                arrays[c.name] = arrays[c.name].astype(object)
+        return arrays
+
+    def _malform(
+        self,
+        spec: TableSpec,
+        arrays: dict[str, np.ndarray],
+        n: int,
+        rng: np.random.Generator | None = None,
+        offset: int = 0,
+    ):
+        rng = self.rng if rng is None else rng
         k = rng.binomial(n, self.share)
         if k == 0:
             return arrays
@@ -225,7 +261,7 @@ class ExtractWriter:
             "malformed_rows",
             source_system=np.full(k, spec.system, dtype=object),
             source_table=np.full(k, spec.table, dtype=object),
-            row_number=row_numbers.astype(np.int64),
+            row_number=(row_numbers + offset).astype(np.int64),
             record_key=original_keys.astype(object),
             malformation=chosen,
             column_name=columns,

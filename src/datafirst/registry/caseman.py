@@ -63,6 +63,23 @@ CASES = TableSpec(
             "claims, 'FT' fast track, 'MT' multi-track; null when not allocated.",
             "",
         ),
+        Column(
+            "received_from",
+            "string",
+            "'PCOL' for a possession claim issued online through Possession Claims Online "
+            "and received at the hearing centre on transfer (its issue_date is the date "
+            "received, after the claim's PCOL issue date); null for a claim issued at the "
+            "county court.",
+            "",
+        ),
+        Column(
+            "pcol_claim_number",
+            "string",
+            "PCOL claim number carried over as a reference on a claim received from PCOL, "
+            "as the clerk keyed it (often, not always, entered; sometimes mistyped); null "
+            "otherwise.",
+            "",
+        ),
     ),
 )
 
