@@ -456,3 +456,31 @@ def test_pcol_claimants_are_mostly_represented_defendants_rarely(con):
         """).fetchall())  # fmt: skip
     assert shares["CLM"] > 0.75
     assert shares["DEF"] < 0.2
+
+
+def test_caseman_has_bankruptcy_work_debtor_petitions_only_before_april_2016(con):
+    """Creditors' petitions and set-aside applications throughout, debtors'
+    petitions only before they moved online (6 April 2016); each starts
+    with its petition or application and most end in an order or
+    dismissal; they have no parties in the extract."""
+    rows = con.execute(f"""
+        select c.case_type_code, strptime(c.issue_date, '%d/%m/%Y')::date as issued,
+               list(e.event_code order by e.event_sequence) as codes
+        from {_clean("caseman__cases")} as c
+        join raw_caseman__case_events as e on e.case_number = c.case_number
+        where c.case_type_code in ('CBP', 'DBP', 'SSD')
+        group by all
+        """).fetchall()  # fmt: skip
+    kinds = Counter(r[0] for r in rows)
+    assert kinds["DBP"] > 0 and kinds["CBP"] > 0
+    for ctype, issued, codes in rows:
+        assert codes[0] == ("201" if ctype == "SSD" else "200")
+        if ctype == "DBP":
+            assert str(issued) < "2016-04-06"
+    decided = sum(bool({"210", "211", "212", "220", "221"} & set(codes)) for *_, codes in rows)
+    assert decided >= 0.8 * len(rows)
+    assert con.execute("""
+        select count(*) from raw_caseman__parties as p join raw_caseman__cases as c
+            on c.case_number = p.case_number
+        where c.case_type_code in ('CBP', 'DBP', 'SSD')
+        """).fetchone()[0] == 0  # fmt: skip

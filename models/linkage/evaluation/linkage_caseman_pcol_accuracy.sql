@@ -57,7 +57,11 @@ judged as (
 by_group as (
     select
         'all' as reference_recorded,
-        *
+        case_number,
+        has_linkable_claim,
+        pcol_claim_number,
+        link_method,
+        outcome
     from judged
     union all
     select

@@ -125,23 +125,21 @@ class ExtractWriter:
         self,
         spec: TableSpec,
         data: dict[str, np.ndarray],
-        extra: dict[str, np.ndarray] | None = None,
-        extra_rng: np.random.Generator | None = None,
+        extras: list[tuple[dict[str, np.ndarray], np.random.Generator]] = (),
     ) -> int:
-        """Write ``data`` (malformed from the writer's stream), then the
-        ``extra`` rows after it, malformed from ``extra_rng``: rows added to
-        an extract by a later change, so that the rows before them, and the
-        malformations of every table written after, do not move."""
+        """Write ``data`` (malformed from the writer's stream), then each
+        block of ``extras`` after it, malformed from the block's own stream:
+        rows added to an extract by a later change, so that the rows before
+        them, and the malformations of every table written after, do not
+        move."""
         arrays = self._arrays(spec, data)
         n = len(arrays[spec.columns[0].name])
         if self.share > 0 and n > 0:
             arrays = self._malform(spec, arrays, n)
-        if extra is not None:
+        for extra, extra_rng in extras:
             more = self._arrays(spec, extra)
             m = len(more[spec.columns[0].name])
             if self.share > 0 and m > 0:
-                if extra_rng is None:
-                    raise ValueError(f"{spec.system}.{spec.table}: extra rows need their own rng")
                 more = self._malform(
                     spec, more, m, rng=extra_rng, offset=len(arrays[spec.columns[0].name])
                 )

@@ -16,8 +16,9 @@ Two passes, as the journey linkage refuses what the evidence cannot decide:
    the year before the case was opened that share the property's postcode
    or a defendant's surname are scored on the case-level evidence
    (:data:`EVIDENCE_POINTS`): a reference one keystroke away, the property
-   postcode, a defendant's surname, the first defendant's forename, the
-   claimant, the court and how soon after the PCOL issue the case was
+   postcode (or its district), a defendant's surname, the first
+   defendant's forename (or its initial, where one side has only that),
+   the claimant, the court and how soon after the PCOL issue the case was
    opened. The best claim at or above :data:`THRESHOLD` is linked when it
    is the only claim with that score and the case is the only received
    case that scores it that high; a tie stays unlinked rather than be
@@ -40,16 +41,18 @@ from datafirst.linkage.backends import backend_for
 EVIDENCE_POINTS = {
     "reference_one_keystroke_away": 6,
     "same_property_postcode": 4,
+    "same_property_postcode_district": 2,
     "defendant_surname_in_common": 3,
     "same_first_defendant_forename": 2,
+    "first_defendant_forename_initial_agrees": 1,
     "same_claimant": 2,
     "same_court": 1,
     "opened_within_60_days": 2,
     "opened_within_180_days": 1,
 }
 #: The least score an evidence link needs: the postcode and a defendant's
-#: surname and one more piece of evidence, or the names, the claimant and
-#: the court without the postcode.
+#: surname and one more piece of evidence, or without the postcode the
+#: defendant's names, the claimant, the court and an early opening.
 THRESHOLD = 9
 #: How long after its PCOL issue a claim may be opened on CaseMan.
 WINDOW_DAYS = 365
@@ -65,11 +68,19 @@ _SCORE = f"""
     case when levenshtein(caseman.pcol_reference, pcol.case_number) <= 1
          then {EVIDENCE_POINTS["reference_one_keystroke_away"]} else 0 end
     + case when caseman.property_postcode = pcol.property_postcode
-           then {EVIDENCE_POINTS["same_property_postcode"]} else 0 end
+           then {EVIDENCE_POINTS["same_property_postcode"]}
+           when split_part(caseman.property_postcode, ' ', 1)
+                = split_part(pcol.property_postcode, ' ', 1)
+           then {EVIDENCE_POINTS["same_property_postcode_district"]} else 0 end
     + case when list_has_any(caseman.defendant_surnames, pcol.defendant_surnames)
            then {EVIDENCE_POINTS["defendant_surname_in_common"]} else 0 end
     + case when caseman.first_defendant_forename = pcol.first_defendant_forename
-           then {EVIDENCE_POINTS["same_first_defendant_forename"]} else 0 end
+           then {EVIDENCE_POINTS["same_first_defendant_forename"]}
+           when (length(caseman.first_defendant_forename) = 1
+                 or length(pcol.first_defendant_forename) = 1)
+                and left(caseman.first_defendant_forename, 1)
+                    = left(pcol.first_defendant_forename, 1)
+           then {EVIDENCE_POINTS["first_defendant_forename_initial_agrees"]} else 0 end
     + case when caseman.claimant_name = pcol.claimant_name
            then {EVIDENCE_POINTS["same_claimant"]} else 0 end
     + case when caseman.court_code = pcol.court_code

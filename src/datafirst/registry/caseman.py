@@ -22,7 +22,8 @@ CASES = TableSpec(
     table="cases",
     description="One row per county court claim started from January 2012 to January 2022: "
     "money claims, possession claims issued on paper and other claims (return of goods, "
-    "injunctions, housing disrepair).",
+    "injunctions, housing disrepair), and possession claims issued online through PCOL "
+    "and received on transfer at the hearing centre (received_from 'PCOL').",
     grain="civil case",
     date_format=FMT,
     columns=(

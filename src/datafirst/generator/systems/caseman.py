@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from datafirst.generator.civil import PCOL_TO_CASEMAN_TYPE, transfers
+from datafirst.generator.civil import (
+    PCOL_TO_CASEMAN_TYPE,
+    insolvency,
+    insolvency_flow,
+    transfers,
+)
 from datafirst.generator.civil_flows import CIVIL_CODES
 from datafirst.generator.criminal import group_offsets
 from datafirst.generator.systems import pcol
@@ -81,16 +86,18 @@ def write(ctx, history, others) -> None:
     serial = serials(rng, group, issue.astype(np.int64))
     number = np.array([f"{g}{s:05d}" for g, s in zip(group, serial, strict=True)], dtype=object)
     moved = _received_from_pcol(ctx, others.pcol)
-    _write_cases(ctx, sim, number, moved)
+    insolvent = _insolvency_cases(ctx)
+    _write_cases(ctx, sim, number, moved, insolvent)
     _write_parties(ctx, rng, sim, number, moved)
-    _write_events_and_hearings(ctx, rng, sim, number, moved)
+    _write_events_and_hearings(ctx, rng, sim, number, moved, insolvent)
     _write_judgments(ctx, rng, sim.judgments, number)
     _write_warrants(ctx, rng, sim.warrants, number)
 
 
-def _write_cases(ctx, sim, number, moved) -> None:
+def _write_cases(ctx, sim, number, moved, insolvent) -> None:
     """The cases, with the fee and the track each was allocated to; after
-    them, the possession claims received from PCOL."""
+    them, the possession claims received from PCOL, then the bankruptcy
+    petitions and applications to set aside a statutory demand."""
     claims, ev = sim.claims, sim.events
     issue = claims["issue_date"]
     k = len(claims)
@@ -107,7 +114,7 @@ def _write_cases(ctx, sim, number, moved) -> None:
         "track_code": track,
         "received_from": np.full(k, None, dtype=object),
         "pcol_claim_number": np.full(k, None, dtype=object),
-    }, extra=moved["cases"], extra_rng=moved["malformed_rng"])  # fmt: skip
+    }, extras=_extras(moved, insolvent, "cases"))  # fmt: skip
 
 
 def _write_parties(ctx, rng, sim, number, moved) -> None:
@@ -147,10 +154,10 @@ def _write_parties(ctx, rng, sim, number, moved) -> None:
         "postcode": postcode,
         "date_of_birth": dob,
         "is_represented": p["represented"],
-    }, extra=moved["parties"], extra_rng=moved["malformed_rng"])  # fmt: skip
+    }, extras=_extras(moved, None, "parties"))  # fmt: skip
 
 
-def _write_events_and_hearings(ctx, rng, sim, number, moved) -> None:
+def _write_events_and_hearings(ctx, rng, sim, number, moved, insolvent) -> None:
     ev = sim.events
     seq = group_offsets(ev["claim"]) + 1
     ctx.writer.write(CASE_EVENTS, {
@@ -159,7 +166,7 @@ def _write_events_and_hearings(ctx, rng, sim, number, moved) -> None:
         "event_code": ev["event_code"],
         "event_date": text_dates(ev["event_date"], FMT),
         "event_sequence": seq,
-    }, extra=moved["case_events"], extra_rng=moved["malformed_rng"])  # fmt: skip
+    }, extras=_extras(moved, insolvent, "case_events"))  # fmt: skip
 
     h = sim.hearings
     heard = h["minutes"] > 0
@@ -171,7 +178,7 @@ def _write_events_and_hearings(ctx, rng, sim, number, moved) -> None:
         "court_code": sim.claims["court"][h["claim"]],
         "time_allowed_minutes": np.where(heard, h["minutes"], None).astype(object),
         "hearing_outcome": np.where(h["outcome"] == "", None, h["outcome"]).astype(object),
-    }, extra=moved["hearings"], extra_rng=moved["malformed_rng"])  # fmt: skip
+    }, extras=_extras(moved, insolvent, "hearings"))  # fmt: skip
 
 
 def _write_judgments(ctx, rng, j, number) -> None:
@@ -211,6 +218,15 @@ def _write_warrants(ctx, rng, w, number) -> None:
         "warrant_status": w["status"],
         "executed_date": text_dates(w["executed_date"], FMT),
     })  # fmt: skip
+
+
+def _extras(moved: dict, insolvent: dict | None, table: str) -> list:
+    """The blocks of rows a table gained after its first layout, each with
+    the stream its malformations are drawn from."""
+    out = [(moved[table], moved["malformed_rng"])]
+    if insolvent is not None:
+        out.append((insolvent[table], insolvent["malformed_rng"]))
+    return out
 
 
 def _mistype(rng, numbers: np.ndarray) -> np.ndarray:
@@ -357,4 +373,54 @@ def _received_events_and_hearings(rng, hearings, case_of, number, court, receive
             "time_allowed_minutes": np.where(heard, h["minutes"], None).astype(object),
             "hearing_outcome": np.where(h["outcome"] == "", None, h["outcome"]).astype(object),
         },
+    }
+
+
+def _insolvency_cases(ctx) -> dict:
+    """The hearing centres' bankruptcy work as CaseMan records it: extra
+    rows for the cases, events and hearings extracts (written after the
+    others, from streams of their own). Numbered in the centre's insolvency
+    series; the debt as the amount; no party rows (the debtor and the
+    petitioning creditor are not in this extract)."""
+    rng = ctx.rng("caseman:insolvency")
+    cases = insolvency(ctx)
+    events, hearings = insolvency_flow(rng, cases)
+    issue, court = cases["issue_date"], cases["court"]
+    year = issue.astype("datetime64[Y]").astype(np.int64) + 1970
+    group = np.array([f"{y % 10}{c[-2:]}" for y, c in zip(year, court, strict=True)], dtype=object)
+    serial = 70_000 + serials(rng, group, issue.astype(np.int64))
+    number = np.array([f"{g}{s:05d}" for g, s in zip(group, serial, strict=True)], dtype=object)
+    k = len(cases)
+    heard = hearings["minutes"] > 0
+    return {
+        "cases": {
+            "case_number": number,
+            "case_type_code": cases["case_type_code"],
+            "court_code": court,
+            "issue_date": text_dates(issue, FMT),
+            "amount_claimed": cases["amount"],
+            "court_fee": cases["court_fee"],
+            "track_code": np.full(k, None, dtype=object),
+            "received_from": np.full(k, None, dtype=object),
+            "pcol_claim_number": np.full(k, None, dtype=object),
+        },
+        "case_events": {
+            "event_id": ids(rng, len(events), 65_000_000),
+            "case_number": number[events["case"]],
+            "event_code": events["code"],
+            "event_date": text_dates(events["date"], FMT),
+            "event_sequence": group_offsets(events["case"]) + 1,
+        },
+        "hearings": {
+            "hearing_id": ids(rng, len(hearings), 9_800_000),
+            "case_number": number[hearings["case"]],
+            "hearing_type_code": hearings["code"],
+            "hearing_date": text_dates(hearings["date"], FMT),
+            "court_code": court[hearings["case"]],
+            "time_allowed_minutes": np.where(heard, hearings["minutes"], None).astype(object),
+            "hearing_outcome": np.where(
+                hearings["outcome"] == "", None, hearings["outcome"]
+            ).astype(object),
+        },
+        "malformed_rng": ctx.rng("malformed_rows:caseman_insolvency"),
     }
