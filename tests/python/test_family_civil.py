@@ -484,3 +484,46 @@ def test_caseman_has_bankruptcy_work_debtor_petitions_only_before_april_2016(con
             on c.case_number = p.case_number
         where c.case_type_code in ('CBP', 'DBP', 'SSD')
         """).fetchone()[0] == 0  # fmt: skip
+
+
+def test_extra_rows_leave_the_rows_before_them_and_their_malformations_alone(tmp_path):
+    """Rows a table gains later (ExtractWriter.write's extras) are malformed
+    from their own stream and logged at their own row numbers: the rows
+    before them, their malformations and the writer's stream are as they
+    were without them."""
+    import pyarrow.parquet as pq
+
+    from datafirst.registry.caseman import CASES
+
+    def data(k, start):
+        return {
+            "case_number": np.array([f"2LS{start + i:05d}" for i in range(k)], dtype=object),
+            "case_type_code": np.full(k, "SPC", dtype=object),
+            "court_code": np.full(k, "CLS", dtype=object),
+            "issue_date": np.full(k, "01/02/2015", dtype=object),
+            "amount_claimed": np.full(k, 100.0),
+            "court_fee": np.full(k, 35.0),
+            "track_code": np.full(k, None, dtype=object),
+            "received_from": np.full(k, None, dtype=object),
+            "pcol_claim_number": np.full(k, None, dtype=object),
+        }
+
+    runs = {}
+    for name, extras in (("plain", []), ("extra", [(data(50, 80_000), np.random.default_rng(5))])):
+        truth = TruthLog()
+        writer = ExtractWriter(tmp_path / name, truth, np.random.default_rng(1), 0.2)
+        writer.write(CASES, data(200, 1), extras=extras)
+        runs[name] = (
+            pq.read_table(tmp_path / name / "caseman" / "cases.parquet"),
+            truth.tables["malformed_rows"],
+            writer.rng.random(),
+        )
+    plain, extra = runs["plain"], runs["extra"]
+    assert extra[0].slice(0, plain[0].num_rows).equals(plain[0])
+    assert extra[0].num_rows >= plain[0].num_rows + 50
+    rows_plain = np.concatenate(plain[1]["row_number"])
+    rows_extra = np.concatenate(extra[1]["row_number"])
+    assert rows_extra[: len(rows_plain)].tolist() == rows_plain.tolist()
+    assert (rows_extra[len(rows_plain) :] >= plain[0].num_rows).all()
+    assert len(rows_extra) > len(rows_plain)
+    assert extra[2] == plain[2]
