@@ -49,6 +49,7 @@
         {'name': 'npd_exclusions', 'folder': 'share_npd'},
         {'name': 'xjs_link', 'folder': 'linking'},
         {'name': 'mags_crown_journey', 'folder': 'linking'},
+        {'name': 'caseman_pcol_case_link', 'folder': 'linking'},
         {'name': 'pnc_npd_link', 'folder': 'moj_dfe_share'},
     ]) }}
 {%- endmacro %}
