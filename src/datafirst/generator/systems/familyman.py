@@ -132,9 +132,7 @@ def _write_events_and_divorce(ctx, number: np.ndarray, fe: FamilyEvents) -> None
     so the older tables' malformed rows do not move."""
     _check_event_codes(ctx)
     rng = ctx.rng("familyman:events")
-    writer = ctx.writer
-    shared_rng, writer.rng = writer.rng, ctx.rng("malformed_rows:familyman_events")
-    try:
+    with ctx.writer.drawing_from(ctx.rng("malformed_rows:familyman_events")):
         ev = fe.events
         ctx.writer.write(EVENTS, {
             "event_id": ids(rng, len(ev), 7_000_000),
@@ -152,8 +150,6 @@ def _write_events_and_divorce(ctx, number: np.ndarray, fe: FamilyEvents) -> None
             "fact_code": _none_if_blank(dv["fact_code"]),
             "is_joint_application": np.where(dv["joint"], "Y", "N").astype(object),
         })  # fmt: skip
-    finally:
-        writer.rng = shared_rng
 
 
 def _none_if_blank(values: np.ndarray) -> np.ndarray:
