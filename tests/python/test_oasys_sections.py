@@ -99,7 +99,8 @@ def test_sections_only_on_layer_3(sections):
 def test_sanctions_never_fewer_than_the_history_shows(sections, history):
     """Recorded sanctions and convictions are never fewer than the
     convictions in the person's history by the assessment date, less the one
-    a recording error may drop; most are at least that many exactly."""
+    a recording error may drop; most are at least that many exactly; and a
+    sanction count is never none."""
     ctx, hist = history
     floor = _convictions_lower_bound(ctx, hist)
     layer3 = sections["assessment_type_code"] == "LAYER3"
@@ -108,6 +109,8 @@ def test_sanctions_never_fewer_than_the_history_shows(sections, history):
     recorded = sanctions[known].astype(np.int64)
     assert (recorded >= floor[known] - 1).all()
     assert (recorded >= floor[known]).mean() > 0.97
+    # The current offence counts, even assessed before its conviction.
+    assert (recorded >= 1).all()
     # Previous convictions exclude the current one.
     previous = sections["previous_convictions_count"]
     known = layer3 & (previous != None) & (floor > 0)  # noqa: E711

@@ -625,9 +625,10 @@ def _offending_information(ctx, history, a, is_layer3) -> dict[str, np.ndarray]:
         return _layer3(v, is_layer3)
 
     out = {
-        # The current conviction is always counted: never recorded as none.
+        # The current offence is always counted, even when the assessment
+        # comes before its conviction: never recorded as none.
         "total_sanctions_count": _layer3(
-            _noisy_count(rng_e, sanctions, 0.04, 0.015, floor=1), is_layer3
+            _noisy_count(rng_e, np.maximum(sanctions, 1), 0.04, 0.015, floor=1), is_layer3
         ),
         "previous_convictions_count": _layer3(
             _noisy_count(rng_e, prev_conv, 0.04, 0.015), is_layer3
