@@ -30,6 +30,7 @@
         {'name': 'oasys_assessments_details_rosh', 'folder': 'prison_oasys'},
         {'name': 'family_cases', 'folder': 'familyman'},
         {'name': 'family_people', 'folder': 'familyman'},
+        {'name': 'family_case_events', 'folder': 'familyman'},
         {'name': 'caseman_cases', 'folder': 'civil_caseman'},
         {'name': 'caseman_case_events', 'folder': 'civil_caseman'},
         {'name': 'caseman_hearings', 'folder': 'civil_caseman'},
@@ -48,6 +49,7 @@
         {'name': 'npd_exclusions', 'folder': 'share_npd'},
         {'name': 'xjs_link', 'folder': 'linking'},
         {'name': 'mags_crown_journey', 'folder': 'linking'},
+        {'name': 'caseman_pcol_case_link', 'folder': 'linking'},
         {'name': 'pnc_npd_link', 'folder': 'moj_dfe_share'},
     ]) }}
 {%- endmacro %}

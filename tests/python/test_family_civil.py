@@ -17,6 +17,7 @@ import pytest
 from conftest import attach_extract
 
 from datafirst.generator import family_civil
+from datafirst.generator.civil import transfers
 from datafirst.generator.config import COVERAGE, GeneratorConfig
 from datafirst.generator.context import Context
 from datafirst.generator.dates import age_years
@@ -149,10 +150,13 @@ def test_every_person_party_has_exactly_one_truth_record(con, table):
 
 
 def test_truth_names_the_person_behind_each_party(built):
-    """Person records point at the simulated person of each party row."""
+    """Person records point at the simulated person of each party row (the
+    parties of a claim CaseMan received from PCOL are recorded twice)."""
     ctx, sim = built["ctx"], built["sim"]
     persons = int((sim.family_parties["person"] >= 0).sum())
     civil = sum(int((s.parties["person"] >= 0).sum()) for s in (sim.caseman, sim.pcol))
+    moved = np.isin(sim.pcol.parties["claim"], transfers(ctx, sim.pcol)["claim"])
+    civil += int((sim.pcol.parties["person"][moved] >= 0).sum())
     truth = ctx.truth.tables["person_records"]
     systems = np.concatenate(truth["source_system"])
     assert (systems == "familyman").sum() == persons
@@ -393,3 +397,133 @@ def test_tiny_population_works(tmp_path):
     for module in SYSTEMS:
         for spec in module.TABLES:
             assert (tiny["raw_dir"] / spec.system / f"{spec.table}.parquet").exists()
+
+
+# --- possession claims moved from PCOL to CaseMan -----------------------------------
+
+
+def test_pcol_claims_moved_to_caseman_continue_there(con):
+    """Each PCOL claim with a transfer event that CaseMan opened by the
+    extract date is a CaseMan case received from PCOL: opened after the PCOL
+    issue date, at the same court, with the same parties (the same people,
+    by the truth) and the claim number carried over exactly for most."""
+    moved = con.execute(f"""
+        select t.case_number, t.claim_number, t.reference_recorded,
+               c.pcol_claim_number, c.received_from, c.court_code,
+               strptime(c.issue_date, '%d/%m/%Y')::date as opened,
+               p.issue_date as pcol_issued, p.court_code as pcol_court
+        from truth_caseman_pcol_cases as t
+        join {_clean("caseman__cases")} as c on c.case_number = t.case_number
+        join {_clean("pcol__claims")} as p on p.claim_number = t.claim_number
+        """).fetchall()  # fmt: skip
+    assert len(moved) >= 5
+    for _, claim, ref, carried, source, court, opened, issued, pcol_court in moved:
+        assert source == "PCOL"
+        assert opened > issued
+        assert court == pcol_court
+        assert (carried == claim) == (ref == "exact")
+        assert (carried is None) == (ref == "missing")
+    transferred = con.execute("""
+        select count(distinct claim_number) from raw_pcol__claim_events
+        where event_type_code = 'XFER'
+        """).fetchone()[0]  # fmt: skip
+    assert len(moved) <= transferred
+    # The same people on both sides.
+    same = con.execute("""
+        select count(*), count(*) filter (where cm.person_key = pc.person_key)
+        from truth_caseman_pcol_cases as t
+        join raw_caseman__parties as cp on cp.case_number = t.case_number
+        join raw_pcol__parties as pp on pp.claim_number = t.claim_number
+            and pp.party_number = cp.party_number
+            and (pp.party_role_code = 'DEF') = (cp.party_role_code = 'DEFENDANT')
+        join truth_person_records as cm on cm.source_system = 'caseman'
+            and cm.record_key = cp.party_id
+        join truth_person_records as pc on pc.source_system = 'pcol'
+            and pc.record_key = cast(pp.party_id as varchar)
+        """).fetchone()  # fmt: skip
+    assert same[0] > 0 and same[0] == same[1]
+    # Cases issued at the county court carry no PCOL reference.
+    assert con.execute("""
+        select count(*) from raw_caseman__cases
+        where received_from is null and pcol_claim_number is not null
+        """).fetchone()[0] == 0  # fmt: skip
+
+
+def test_pcol_claimants_are_mostly_represented_defendants_rarely(con):
+    shares = dict(con.execute("""
+        select party_role_code, avg(is_represented::int) from raw_pcol__parties
+        group by party_role_code
+        """).fetchall())  # fmt: skip
+    assert shares["CLM"] > 0.75
+    assert shares["DEF"] < 0.2
+
+
+def test_caseman_has_bankruptcy_work_debtor_petitions_only_before_april_2016(con):
+    """Creditors' petitions and set-aside applications throughout, debtors'
+    petitions only before they moved online (6 April 2016); each starts
+    with its petition or application and most end in an order or
+    dismissal; they have no parties in the extract."""
+    rows = con.execute(f"""
+        select c.case_type_code, strptime(c.issue_date, '%d/%m/%Y')::date as issued,
+               list(e.event_code order by e.event_sequence) as codes
+        from {_clean("caseman__cases")} as c
+        join raw_caseman__case_events as e on e.case_number = c.case_number
+        where c.case_type_code in ('CBP', 'DBP', 'SSD')
+        group by all
+        """).fetchall()  # fmt: skip
+    kinds = Counter(r[0] for r in rows)
+    assert kinds["DBP"] > 0 and kinds["CBP"] > 0
+    for ctype, issued, codes in rows:
+        assert codes[0] == ("201" if ctype == "SSD" else "200")
+        if ctype == "DBP":
+            assert str(issued) < "2016-04-06"
+    decided = sum(bool({"210", "211", "212", "220", "221"} & set(codes)) for *_, codes in rows)
+    assert decided >= 0.8 * len(rows)
+    assert con.execute("""
+        select count(*) from raw_caseman__parties as p join raw_caseman__cases as c
+            on c.case_number = p.case_number
+        where c.case_type_code in ('CBP', 'DBP', 'SSD')
+        """).fetchone()[0] == 0  # fmt: skip
+
+
+def test_extra_rows_leave_the_rows_before_them_and_their_malformations_alone(tmp_path):
+    """Rows a table gains later (ExtractWriter.write's extras) are malformed
+    from their own stream and logged at their own row numbers: the rows
+    before them, their malformations and the writer's stream are as they
+    were without them."""
+    import pyarrow.parquet as pq
+
+    from datafirst.registry.caseman import CASES
+
+    def data(k, start):
+        return {
+            "case_number": np.array([f"2LS{start + i:05d}" for i in range(k)], dtype=object),
+            "case_type_code": np.full(k, "SPC", dtype=object),
+            "court_code": np.full(k, "CLS", dtype=object),
+            "issue_date": np.full(k, "01/02/2015", dtype=object),
+            "amount_claimed": np.full(k, 100.0),
+            "court_fee": np.full(k, 35.0),
+            "track_code": np.full(k, None, dtype=object),
+            "received_from": np.full(k, None, dtype=object),
+            "pcol_claim_number": np.full(k, None, dtype=object),
+        }
+
+    runs = {}
+    for name, extras in (("plain", []), ("extra", [(data(50, 80_000), np.random.default_rng(5))])):
+        truth = TruthLog()
+        writer = ExtractWriter(tmp_path / name, truth, np.random.default_rng(1), 0.2)
+        writer.write(CASES, data(200, 1), extras=extras)
+        runs[name] = (
+            pq.read_table(tmp_path / name / "caseman" / "cases.parquet"),
+            truth.tables["malformed_rows"],
+            writer.rng.random(),
+        )
+    plain, extra = runs["plain"], runs["extra"]
+    assert extra[0].slice(0, plain[0].num_rows).equals(plain[0])
+    assert extra[0].num_rows >= plain[0].num_rows + 50
+    rows_plain = np.concatenate(plain[1]["row_number"])
+    rows_extra = np.concatenate(extra[1]["row_number"])
+    assert rows_extra[: len(rows_plain)].tolist() == rows_plain.tolist()
+    assert (rows_extra[len(rows_plain) :] >= plain[0].num_rows).all()
+    assert len(rows_extra) > len(rows_plain)
+    assert extra[2] == plain[2]

@@ -20,7 +20,7 @@ from datafirst.warehouse.pseudonymisation import KEY_ENV
 # each dataset's published tables (the registry), the linking tables and the
 # MoJ-DfE share's link.
 MARTS = {d.code: list(d.published_tables) for d in registry.DATASETS}
-MARTS["linking"] = ["xjs_link", "mags_crown_journey"]
+MARTS["linking"] = ["xjs_link", "mags_crown_journey", "caseman_pcol_case_link"]
 MARTS[registry.SHARE_FOLDER] = list(registry.SHARE_LINKING_TABLES)
 ALL_MARTS = sorted(m for marts in MARTS.values() for m in marts)
 

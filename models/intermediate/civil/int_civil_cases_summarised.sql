@@ -109,6 +109,7 @@ final as (
         cases.claim_category,
         cases.track_code,
         cases.track,
+        cases.is_received_from_pcol,
         cases.amount_claimed,
         cases.daily_rent_amount,
         cases.court_fee,

@@ -4,28 +4,43 @@
     organisations are never person records), their role decoded (seed
     party_roles), their type, age at the case's issue in place of the date
     of birth, and their local authority in place of the postcode. Parties of
-    a quarantined case are left out with their case.
+    a quarantined case are left out with their case. The parties of a
+    CaseMan case received from PCOL are the PCOL claim's parties again: they
+    are not person records (the PCOL ones are).
 -#}
 with
+
+caseman_received as (
+    select
+        case_number,
+        is_received_from_pcol
+    from {{ ref('int_caseman_cases_trusted') }}
+),
 
 caseman_parties as (
     select
         'caseman' as source_system,
-        party_id,
-        case_number,
+        parties.party_id,
+        parties.case_number,
         case
-            when not is_company
-                then {{ record_id('civil_caseman', 'party_id') }}
+            when
+                not parties.is_company
+                and not coalesce(caseman_received.is_received_from_pcol, false)
+                then {{ record_id('civil_caseman', 'parties.party_id') }}
         end as record_id,
-        party_role_code,
-        party_category,
-        party_number,
-        is_company,
-        is_represented,
-        date_of_birth,
-        sex,
-        postcode_outward
-    from {{ ref('int_caseman_parties_trusted') }}
+        coalesce(caseman_received.is_received_from_pcol, false)
+            as is_received_from_pcol,
+        parties.party_role_code,
+        parties.party_category,
+        parties.party_number,
+        parties.is_company,
+        parties.is_represented,
+        parties.date_of_birth,
+        parties.sex,
+        parties.postcode_outward
+    from {{ ref('int_caseman_parties_trusted') }} as parties
+    left join caseman_received
+        on parties.case_number = caseman_received.case_number
 ),
 
 pcol_parties as (
@@ -37,11 +52,12 @@ pcol_parties as (
             when not is_company
                 then {{ record_id('civil_pcol', 'party_id') }}
         end as record_id,
+        false as is_received_from_pcol,
         party_role_code,
         party_category,
         party_number,
         is_company,
-        cast(null as boolean) as is_represented,
+        is_represented,
         date_of_birth,
         sex,
         postcode_outward
@@ -99,6 +115,7 @@ final as (
         parties.record_id,
         clusters.estimated_person_id,
         parties.record_id is not null as is_person_record,
+        parties.is_received_from_pcol,
         parties.party_role_code,
         party_roles.role_description as party_role_description,
         parties.party_category,

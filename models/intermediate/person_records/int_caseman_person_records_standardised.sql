@@ -9,7 +9,9 @@ cases as (
 ),
 
 -- A party whose case was quarantined is not published, so it is not
--- linked either. Companies are never person-linked.
+-- linked either. Companies are never person-linked. Nor are the parties of
+-- a claim received from PCOL: they are the PCOL claim's parties again,
+-- linked as PCOL's records.
 people as (
     select
         parties.*,
@@ -17,7 +19,7 @@ people as (
     from parties
     inner join cases
         on parties.case_number = cases.case_number
-    where not parties.is_company
+    where not parties.is_company and not cases.is_received_from_pcol
 ),
 
 -- The names of the other people party to each record's case: the same

@@ -16,6 +16,7 @@ final as (
         claim_category,
         track_code,
         track,
+        is_received_from_pcol,
         amount_claimed,
         court_fee,
         issue_date,

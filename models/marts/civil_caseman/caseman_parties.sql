@@ -12,12 +12,14 @@ final as (
             as case_number_hash,
         {{ pseudonymise('estimated_person_id', 'person.dataset') }}
             as estimated_party_id,
-        -- Companies are not person records: no row id.
+        -- Companies, and the parties of a claim received from PCOL, are
+        -- not person records: no row id.
         case
             when is_person_record
                 then {{ row_id_hash('civil_caseman', 'party_id') }}
         end as row_id_hash,
         'civil_caseman' as source_dataset,
+        is_received_from_pcol,
         party_role_code,
         party_role_description,
         party_category,

@@ -23,6 +23,7 @@ final as (
         party_category,
         party_number,
         party_type,
+        is_represented,
         has_date_of_birth,
         age_at_issue,
         sex,

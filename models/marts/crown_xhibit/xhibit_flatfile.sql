@@ -15,6 +15,10 @@ ranked_offences as (
     select * from {{ ref('int_xhibit_offences_ranked') }}
 ),
 
+warrants as (
+    select * from {{ ref('int_xhibit_warrants_trusted') }}
+),
+
 person_clusters as (
     select * from {{ ref('linkage_person_clusters') }}
     where source_dataset = 'crown_xhibit'
@@ -47,6 +51,18 @@ offence_counts as (
         count(distinct offence_id) as number_of_offences,
         count(disposal_id) as number_of_disposals
     from ranked_offences
+    group by defendant_on_case_id
+),
+
+warrants_per_defendant as (
+    select
+        defendant_on_case_id,
+        count(*) as bench_warrant_count,
+        count(*) filter (
+            where warrant_outcome = 'executed'
+        ) as bench_warrant_executed_count,
+        min(issued_date) as first_bench_warrant_issued_date
+    from warrants
     group by defendant_on_case_id
 ),
 
@@ -88,6 +104,11 @@ joined as (
         defendants.disposal_date,
         defendants.remand_status_code,
         defendants.remand_status,
+        coalesce(warrants_per_defendant.bench_warrant_count, 0)
+            as bench_warrant_count,
+        coalesce(warrants_per_defendant.bench_warrant_executed_count, 0)
+            as bench_warrant_executed_count,
+        warrants_per_defendant.first_bench_warrant_issued_date,
         principal_offences.disposal_code,
         principal_offences.disposal_description,
         principal_offences.disposal_type,
@@ -106,6 +127,10 @@ joined as (
             = principal_offences.defendant_on_case_id
     left join offence_counts
         on defendants.defendant_on_case_id = offence_counts.defendant_on_case_id
+    left join warrants_per_defendant
+        on
+            defendants.defendant_on_case_id
+            = warrants_per_defendant.defendant_on_case_id
     left join person_clusters
         on
             person_clusters.record_id
@@ -192,6 +217,12 @@ final as (
             as days_receipt_to_disposal,
         remand_status_code,
         remand_status,
+
+        -- failures to attend
+        cast(bench_warrant_count as integer) as bench_warrant_count,
+        cast(bench_warrant_executed_count as integer)
+            as bench_warrant_executed_count,
+        first_bench_warrant_issued_date,
 
         -- principal disposal and outcome
         disposal_code,

@@ -27,6 +27,14 @@ people as (
     select * from {{ ref('family_people') }}
 ),
 
+event_counts as (
+    select * from {{ ref('int_familyman_case_events_counted') }}
+),
+
+divorces as (
+    select * from {{ ref('int_familyman_divorces_prepared') }}
+),
+
 -- Children's guardians and interveners (category 'other') are left out: a
 -- guardian is a professional who sits in many cases.
 repeat_parties as (
@@ -67,6 +75,17 @@ final as (
         cases_hashed.order_type_code,
         cases_hashed.order_type_description,
         cases_hashed.number_of_children,
+        event_counts.number_of_applications,
+        event_counts.number_of_hearings,
+        event_counts.number_of_interim_orders,
+        divorces.marriage_year,
+        divorces.years_married_at_issue,
+        divorces.fact_code as divorce_fact_code,
+        divorces.fact_description as divorce_fact_description,
+        divorces.is_joint_application,
+        divorces.petitioner_sex,
+        event_counts.decree_nisi_date,
+        event_counts.decree_absolute_date,
         party_counts.number_of_parties,
         party_counts.number_of_applicants,
         party_counts.number_of_respondents,
@@ -77,6 +96,10 @@ final as (
     from cases_hashed
     inner join party_counts
         on cases_hashed.case_number = party_counts.case_number
+    inner join event_counts
+        on cases_hashed.case_number = event_counts.case_number
+    left join divorces
+        on cases_hashed.case_number = divorces.case_number
     left join case_types
         on cases_hashed.case_type_code = case_types.case_type_code
     left join courts

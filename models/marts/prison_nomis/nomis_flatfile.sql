@@ -12,6 +12,14 @@ incidents as (
     select * from {{ ref('int_custody_incidents_assigned') }}
 ),
 
+charges as (
+    select * from {{ ref('int_custody_charges_ranked') }}
+),
+
+sentence_types as (
+    select * from {{ ref('prison_sentence_types') }}
+),
+
 movement_reasons as (
     select * from {{ ref('movement_reasons') }}
 ),
@@ -37,6 +45,64 @@ incidents_per_journey as (
     from incidents
     where journey_id is not null
     group by journey_id
+),
+
+charges_per_journey as (
+    select
+        journey_id,
+        cast(count(*) as integer) as offence_count,
+        any_value(offence_code) filter (
+            where main_offence_rank = 1
+        ) as main_offence_code,
+        any_value(offence_description) filter (
+            where main_offence_rank = 1
+        ) as main_offence_description,
+        any_value(offence_group) filter (
+            where main_offence_rank = 1
+        ) as main_offence_group,
+        any_value(offence_class) filter (
+            where main_offence_rank = 1
+        ) as main_offence_class,
+        any_value(seriousness_score) filter (
+            where main_offence_rank = 1
+        ) as main_offence_seriousness_score,
+        any_value(sentence_calc_type) filter (
+            where main_offence_rank = 1
+        ) as main_sentence_calc_type,
+        any_value(
+            case
+                when charge_status_type = 'sentenced'
+                    then coalesce(sentence_type, 'unknown')
+            end
+        ) filter (
+            where main_offence_rank = 1
+        ) as main_sentence_type
+    from charges
+    where journey_id is not null
+    group by journey_id
+),
+
+typed_journeys as (
+    select
+        journeys.*,
+        charges_per_journey.offence_count,
+        charges_per_journey.main_offence_code,
+        charges_per_journey.main_offence_description,
+        charges_per_journey.main_offence_group,
+        charges_per_journey.main_offence_class,
+        charges_per_journey.main_offence_seriousness_score,
+        charges_per_journey.main_sentence_calc_type,
+        case
+            when charges_per_journey.main_sentence_type is not null
+                then charges_per_journey.main_sentence_type
+            when journeys.has_sentence then 'unknown'
+            when journeys.has_recall then 'recall'
+            when journeys.has_remand then 'remand'
+            else 'unknown'
+        end as sentence_type
+    from journeys
+    left join charges_per_journey
+        on journeys.journey_id = charges_per_journey.journey_id
 ),
 
 final as (
@@ -69,6 +135,16 @@ final as (
         admission_reasons.movement_reason_description
             as admission_reason_description,
         journeys.sentence_length_days,
+        journeys.sentence_type,
+        sentence_types.sentence_type_description,
+        sentence_types.is_indeterminate as is_indeterminate_sentence,
+        journeys.main_sentence_calc_type,
+        coalesce(journeys.offence_count, 0) as offence_count,
+        journeys.main_offence_code,
+        journeys.main_offence_description,
+        journeys.main_offence_group,
+        journeys.main_offence_class,
+        journeys.main_offence_seriousness_score,
         journeys.reception_prison_code,
         reception_prisons.prison_name as reception_prison_name,
         reception_prisons.prison_category as reception_prison_category,
@@ -90,7 +166,9 @@ final as (
         offenders.sex,
         offenders.ethnicity_code,
         ethnicity_codes.ethnic_group
-    from journeys
+    from typed_journeys as journeys
+    left join sentence_types
+        on journeys.sentence_type = sentence_types.sentence_type
     left join offenders
         on journeys.first_offender_id = offenders.offender_id
     left join ethnicity_codes

@@ -23,6 +23,12 @@ renamed as (
             when 'FT' then 'fast_track'
             when 'MT' then 'multi_track'
         end as track,
+        upper(nullif(trim(received_from), '')) as received_from,
+        coalesce(
+            upper(nullif(trim(received_from), '')) = 'PCOL', false
+        ) as is_received_from_pcol,
+        upper(replace(nullif(trim(pcol_claim_number), ''), ' ', ''))
+            as pcol_claim_number,
 
         -- numbers
         cast(amount_claimed as decimal(12, 2)) as amount_claimed,
@@ -52,6 +58,8 @@ checked as (
         {{ all_flags([
             ['track_code is not null and track is null',
                 'unknown_code:track_code'],
+            ["received_from is not null and received_from <> 'PCOL'",
+                'unknown_code:received_from'],
         ]) }} as dq_flags
     from renamed
 ),
@@ -65,6 +73,9 @@ final as (
         claim_category,
         track_code,
         track,
+        received_from,
+        is_received_from_pcol,
+        pcol_claim_number,
         amount_claimed,
         court_fee,
         issue_date,

@@ -46,6 +46,9 @@ renamed as (
         -- dates (typed in the extract)
         cast(date_of_birth as date) as date_of_birth,
 
+        -- legal representation
+        cast(is_represented as boolean) as is_represented,
+
         -- raw values kept for the checks below
         nullif(trim(postcode), '') as postcode_source
     from source
@@ -103,6 +106,7 @@ final as (
         postcode,
         postcode_outward,
         date_of_birth,
+        is_represented,
         quarantine_reason,
         dq_flags
     from checked

@@ -264,7 +264,9 @@ def dataset_access() -> dict[str, tuple[registry.Access, str]]:
     out["linking"] = (
         LINKING_ACCESS,
         "xjs_link links every justice dataset above (not the MoJ-DfE share's); "
-        "mags_crown_journey links magistrates' cases to the Crown cases they were sent to",
+        "mags_crown_journey links magistrates' cases to the Crown cases they were sent to; "
+        "caseman_pcol_case_link links CaseMan cases received from PCOL to the PCOL claims "
+        "they continue",
     )
     out[registry.SHARE_FOLDER] = (
         SHARE_LINK_ACCESS,

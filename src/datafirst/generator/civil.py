@@ -17,6 +17,7 @@ import numpy as np
 
 from datafirst.generator.civil_flows import (
     CIVIL_CODES,
+    CIVIL_EXTRACT,
     COVID_STAY,
     Flow,
     caseman_flow,
@@ -225,6 +226,8 @@ def _check_codes(ctx: Context, system: str) -> None:
     wanted = set(CIVIL_CODES[system].values())
     for shares in CIVIL_CASE_TYPES[system].values():
         wanted |= set(shares)
+    if system == "caseman":
+        wanted |= set(INSOLVENCY_RATES)
     missing = wanted - known
     if missing:
         raise ValueError(f"{system}: codes missing from the seeds: {sorted(missing)}")
@@ -373,3 +376,160 @@ def _civil_parties(ctx, rng, system, claims: Table, person, company_defendant, p
     t["seq"] = group_offsets(t["claim"]) + 1
     t["party_type"] = np.where(t["person"] >= 0, "individual", "company").astype(object)
     return t
+
+
+#: Case type a possession claim received from PCOL gets in CaseMan.
+PCOL_TO_CASEMAN_TYPE = {"RS": "LPO", "RP": "LPO", "OB": "LPO", "AC": "APO", "MG": "MPO"}
+#: How CaseMan's clerk records the PCOL claim number on a received claim.
+TRANSFER_REFERENCE_SHARES = {"exact": 0.72, "mistyped": 0.05, "missing": 0.23}
+
+
+def transfers(ctx: Context, pcol: CivilCases) -> Table:
+    """PCOL possession claims transferred to the county court hearing centre
+    (defended, or needing a hearing the centre runs) and received there as a
+    CaseMan case: one row per PCOL claim with a transfer event whose CaseMan
+    case was opened by the extract date. ``claim`` is the PCOL claim's row;
+    ``received`` the date CaseMan opened the case, days after the transfer
+    (so after the PCOL issue date); ``reference`` how the PCOL claim number
+    was carried over: exact, mistyped or missing. From a stream of its own."""
+    rng = ctx.rng("civil:pcol_transfers")
+    ev = pcol.events
+    moved = ev["event_code"] == CIVIL_CODES["pcol"]["transferred"]
+    claim, when = ev["claim"][moved], ev["event_date"][moved]
+    first = np.r_[True, claim[1:] != claim[:-1]] if len(claim) else np.zeros(0, bool)
+    claim, when = claim[first], when[first]
+    received = add_days(when, rng.integers(2, 22, size=len(claim)))
+    reference = draw_shares(rng, TRANSFER_REFERENCE_SHARES, len(claim))
+    keep = (received <= CIVIL_EXTRACT) & (pcol.claims["category"][claim] == "possession")
+    return Table(
+        {
+            "claim": claim[keep],
+            "received": received[keep],
+            "reference": np.asarray(reference, dtype=object)[keep],
+        }
+    )
+
+
+#: Bankruptcy work of the county court hearing centres (CaseMan case types,
+#: seed civil_case_types, claim_category insolvency): cases per person of
+#: the population over the coverage window. Debtors' own petitions moved
+#: online to the Adjudicator on 6 April 2016, so CaseMan has them before
+#: that date only.
+INSOLVENCY_RATES = {"CBP": 0.0012, "DBP": 0.0024, "SSD": 0.0005}
+DEBTOR_PETITIONS_ONLINE = d64("2016-04-06")
+#: Issue fee in pounds of each insolvency case type.
+INSOLVENCY_FEES = {"CBP": 280.0, "DBP": 180.0, "SSD": 155.0}
+
+
+def insolvency(ctx: Context) -> Table:
+    """Creditors' bankruptcy petitions, debtors' petitions (until April
+    2016) and applications to set aside a statutory demand, at the county
+    court for the debtor's area: one row per case with its type, the
+    debtor (a person of the population, who is never recorded as a party of
+    this extract), the court, the issue date and the debt. From a stream of
+    its own."""
+    rng = ctx.rng("civil:caseman_insolvency")
+    parts = []
+    for code, rate in INSOLVENCY_RATES.items():
+        end = DEBTOR_PETITIONS_ONLINE - 1 if code == "DBP" else CIVIL_TO
+        share = (end - CIVIL_FROM).astype(int) / (CIVIL_TO - CIVIL_FROM).astype(int)
+        k = int(rng.poisson(rate * ctx.pop.n * share))
+        issue = uniform_dates(rng, CIVIL_FROM, end, k)
+        parts.append((np.full(k, code, dtype=object), issue))
+    case_type = np.concatenate([p[0] for p in parts])
+    issue = np.concatenate([p[1] for p in parts])
+    order = np.argsort(issue, kind="stable")
+    case_type, issue = case_type[order], issue[order]
+    debtor = _sued_people(ctx, rng, issue)
+    ok = debtor >= 0
+    case_type, issue, debtor = case_type[ok], issue[ok], debtor[ok]
+    court, region, _ = _county_courts(ctx, rng, debtor, issue)
+    k = len(issue)
+    median = np.select([case_type == "CBP", case_type == "DBP"], [14_000, 26_000], 9_000)
+    debt = np.round(rng.lognormal(np.log(median), 0.8), 2)
+    # A creditor's petition needs a debt of at least £750 (£5,000 from
+    # October 2015), as does a statutory demand.
+    floor = np.where(issue >= d64("2015-10-01"), 5_000.0, 750.0)
+    debt = np.where(case_type == "DBP", np.maximum(debt, 500.0), np.maximum(debt, floor))
+    return Table(
+        {
+            "case": np.arange(k),
+            "case_type_code": case_type,
+            "issue_date": issue,
+            "debtor": debtor,
+            "court": court,
+            "region": region,
+            "amount": debt,
+            "court_fee": np.array([INSOLVENCY_FEES[x] for x in case_type]),
+        }
+    )
+
+
+def insolvency_flow(rng, cases: Table):
+    """What happens on each insolvency case, in CaseMan's codes: the
+    petition presented (or the application filed), hearings, and the
+    bankruptcy order, dismissal or withdrawal (the statutory demand set
+    aside or not). Events, and hearings, cut at the extract date (hearings
+    listed in the months after it kept, without an outcome)."""
+    codes = CIVIL_CODES["caseman"]
+    ev, hr = (
+        Rows(case=np.int64, date="datetime64[D]", code=object),
+        Rows(case=np.int64, date="datetime64[D]", code=object, outcome=object, minutes=np.int64),
+    )
+    k = len(cases)
+    ctype, issue = cases["case_type_code"], cases["issue_date"]
+    idx = np.arange(k)
+    petition = ctype != "SSD"
+    ev.add(case=idx[petition], date=issue[petition], code=codes["petition_presented"])
+    ev.add(case=idx[~petition], date=issue[~petition], code=codes["set_aside_sd_filed"])
+    # Debtors' petitions: mostly an order on paper within days; the rest
+    # and every creditor's petition and set-aside go to a hearing.
+    u = rng.random(k)
+    paper = (ctype == "DBP") & (u < 0.7)
+    paper_date = add_days(issue, rng.integers(0, 8, k))
+    heard = ~paper
+    first = add_days(issue, np.where(ctype == "SSD", rng.integers(21, 70, k),
+                                     np.where(ctype == "DBP", rng.integers(3, 21, k),
+                                              rng.integers(56, 112, k))))  # fmt: skip
+    ev.add(case=idx[heard], date=issue[heard], code=codes["listed"])
+    o = rng.random(k)
+    adjourned = heard & (ctype == "CBP") & (o < 0.2)
+    second = add_days(first, rng.integers(28, 84, k))
+    final = np.where(adjourned, second, np.where(paper, paper_date, first))
+    v = rng.random(k)
+    outcome = np.select(
+        [ctype == "DBP", ctype == "SSD"],
+        [np.where(v < 0.95, "order", "dismissed"), np.where(v < 0.3, "set_aside", "refused")],
+        np.select([v < 0.5, v < 0.8], ["order", "dismissed"], "withdrawn"),
+    ).astype(object)
+    hearing_type = np.where(ctype == "SSD", codes["h_set_aside_sd"], codes["h_bankruptcy"])
+    labels = {
+        "order": "Bankruptcy order made", "dismissed": "Petition dismissed",
+        "withdrawn": "Petition withdrawn", "set_aside": "Statutory demand set aside",
+        "refused": "Application dismissed",
+    }  # fmt: skip
+    label = np.array([labels[x] for x in outcome], dtype=object)
+    minutes = rng.integers(5, 30, k)
+    hr.add(case=idx[adjourned], date=first[adjourned], code=hearing_type[adjourned],
+           outcome="Adjourned", minutes=minutes[adjourned])  # fmt: skip
+    ev.add(case=idx[adjourned], date=first[adjourned], code=codes["adjourned"])
+    hr.add(case=idx[heard], date=final[heard], code=hearing_type[heard], outcome=label[heard],
+           minutes=minutes[heard])  # fmt: skip
+    event_code = {
+        "order": "bankruptcy_order", "dismissed": "petition_dismissed",
+        "withdrawn": "petition_withdrawn", "set_aside": "sd_set_aside",
+        "refused": "sd_set_aside_refused",
+    }  # fmt: skip
+    for kind, name in event_code.items():
+        sel = outcome == kind
+        ev.add(case=idx[sel], date=final[sel], code=codes[name])
+    events, hearings = ev.table(), hr.table()
+    events = events.take(np.flatnonzero(events["date"] <= CIVIL_EXTRACT))
+    hearings = hearings.take(np.flatnonzero(hearings["date"] <= add_days(CIVIL_EXTRACT, 120)))
+    future = hearings["date"] > CIVIL_EXTRACT
+    hearings["outcome"][future] = ""
+    hearings["minutes"][future] = 0
+    order_e = np.lexsort((np.arange(len(events)), events["date"].astype(np.int64), events["case"]))
+    order_h = np.lexsort((np.arange(len(hearings)), hearings["date"].astype(np.int64),
+                          hearings["case"]))  # fmt: skip
+    return events.take(order_e), hearings.take(order_h)

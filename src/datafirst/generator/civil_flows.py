@@ -32,11 +32,15 @@ CIVIL_CODES: dict[str, dict[str, str]] = {
         "judgment_after_hearing": "100", "set_aside_applied": "110", "warrant_issued": "120",
         "attachment_of_earnings": "121", "charging_order": "125",
         "order_to_obtain_information": "130", "discontinued": "140", "struck_out": "150",
-        "stayed": "160", "transferred": "170",
+        "stayed": "160", "transferred": "170", "received": "175",
+        "petition_presented": "200", "set_aside_sd_filed": "201", "bankruptcy_order": "210",
+        "petition_dismissed": "211", "petition_withdrawn": "212", "sd_set_aside": "220",
+        "sd_set_aside_refused": "221",
         # hearings
         "h_small": "SCH", "h_fast": "FTT", "h_multi": "MTT", "h_cmc": "CMC",
         "h_disposal": "DSP", "h_application": "APP", "h_set_aside": "SAJ",
-        "h_information": "OTI", "h_possession": "POS",
+        "h_information": "OTI", "h_possession": "POS", "h_bankruptcy": "BKY",
+        "h_set_aside_sd": "SDH",
         # judgments
         "j_default": "DEF", "j_admission": "ADM", "j_determination": "DET",
         "j_summary": "SUM", "j_trial": "TRL", "j_consent": "CON",

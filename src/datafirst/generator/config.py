@@ -67,6 +67,8 @@ class ErrorProfile:
     oasys_crn_typo: float = 0.01
     xhibit_urn_missing: float = 0.15
     xhibit_urn_typo: float = 0.04
+    xhibit_warrant_execution_unrecorded: float = 0.08  # executed warrant left without its date
+    nomis_charge_offence_missing: float = 0.015  # charge recorded without an offence code
     # --- missing birth dates outside the criminal systems ---
     familyman_dob_missing: dict[str, float] = field(
         default_factory=lambda: {

@@ -43,10 +43,14 @@ class Context:
         *,
         dob_missing: float | np.ndarray,
         ethnicity_junk: float | None = None,
+        stream: str | None = None,
     ) -> Recorded:
         """Record identities for person-bearing rows of ``spec`` and log the
-        truth (who each record is, and which errors were applied)."""
-        rng = self.rng(f"identity:{spec.system}.{spec.table}")
+        truth (who each record is, and which errors were applied). The
+        errors are drawn from the table's identity stream, or from
+        ``stream`` for rows a table gained later (so the earlier rows keep
+        their draws)."""
+        rng = self.rng(stream or f"identity:{spec.system}.{spec.table}")
         rec = record_identities(
             rng,
             self.pop,

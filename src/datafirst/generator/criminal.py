@@ -74,6 +74,8 @@ class CriminalHistory:
     spells: Table  # remand / sentenced / recall spells within periods
     probation_events: Table
     assessments: Table
+    crown_warrants: Table  # bench warrants issued on Crown cases
+    custody_charges: Table  # offences charged against custody spells
 
 
 def _courts_by_region(ctx: Context, court_type: str) -> dict[str, np.ndarray]:
@@ -162,6 +164,12 @@ def simulate(ctx: Context) -> CriminalHistory:
     custody, spells = _custody(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences)
     events = _probation(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences, custody)
     assessments = _assessments(ctx, rng, custody, events)
+    # Later additions draw from streams of their own, so that adding them
+    # left every earlier table unchanged.
+    crown_warrants = _crown_warrants(ctx, mags_cases, crown_cases)
+    custody_charges = _custody_charges(
+        ctx, mags_cases, mags_offences, crown_cases, crown_offences, spells, custody
+    )
     return CriminalHistory(
         mags_cases,
         mags_offences,
@@ -172,6 +180,8 @@ def simulate(ctx: Context) -> CriminalHistory:
         spells,
         events,
         assessments,
+        crown_warrants,
+        custody_charges,
     )
 
 
@@ -867,5 +877,189 @@ def _assessments(ctx, rng, custody, events):
             "date": date[keep][order],
             "setting": setting_r[keep][order],
             "is_review": (seq[keep] > 0)[order],
+        }
+    )
+
+
+def _age_years(ctx: Context, person: np.ndarray, when: np.ndarray) -> np.ndarray:
+    return (when - ctx.pop.dob[person]).astype(np.int64) / 365.25
+
+
+def _crown_warrants(ctx: Context, mc: Table, cc: Table) -> Table:
+    """Bench warrants issued when a defendant on bail fails to attend the
+    Crown Court: one per case for a few percent of bailed defendants (two
+    for some), more likely with more previous cases, at younger ages and on
+    cases that wait longer (the warrant is part of what made them wait).
+    Each warrant lies inside the case, between receipt and disposal, and
+    is executed (arrest) or withdrawn (surrender) before the disposal."""
+    rng = ctx.rng("criminal:crown_warrants")
+    n = len(cc)
+    prior = group_offsets(mc["person"])[cc["mags_case"]]
+    age = _age_years(ctx, cc["person"], cc["receipt_date"])
+    wait = (cc["disposal_date"] - cc["receipt_date"]).astype(np.int64)
+    base = np.where(cc["case_type"] == "T", 0.035, np.where(cc["case_type"] == "S", 0.03, 0.01))
+    age_factor = np.select([age < 25, age < 35, age < 50], [1.4, 1.1, 0.9], 0.6)
+    prob = base * (1 + 0.08 * np.minimum(prior, 10)) * age_factor
+    prob = prob * np.clip(wait / 170, 0.5, 2.0)
+    eligible = (cc["remand"] != "custody") & (wait >= 21)
+    has = eligible & (rng.random(n) < np.minimum(prob, 0.3))
+    second = has & (wait >= 60) & (rng.random(n) < 0.15)
+    count = has.astype(np.int64) + second
+    w_case = np.repeat(np.arange(n), count)
+    k = len(w_case)
+    w_seq = group_offsets(w_case)
+    # Each warrant in its own slice of the wait: issued in the first half of
+    # the slice, resolved after it and before the slice ends.
+    slice_len = wait[w_case] // count[w_case]
+    slice_start = add_days(cc["receipt_date"][w_case], w_seq * slice_len)
+    issue_off = 1 + np.floor(rng.random(k) * (slice_len // 2 - 1)).astype(np.int64)
+    issued = add_days(slice_start, issue_off)
+    room = slice_len - issue_off - 1
+    out_days = np.minimum(lognormal_days(rng, 21, 0.8, k, 1, 400), np.maximum(room, 1))
+    resolved = add_days(issued, out_days)
+    executed = rng.random(k) < 0.8
+    warrant_type = np.where(rng.random(k) < 0.85, "not_backed_for_bail", "backed_for_bail")
+    return Table(
+        {
+            "crown_case": w_case,
+            "seq": w_seq + 1,
+            "warrant_type": warrant_type.astype(object),
+            "issued": issued,
+            "resolved": resolved,
+            "outcome": np.where(executed, "executed", "withdrawn").astype(object),
+        }
+    )
+
+
+#: Dates of the sentencing regimes (Criminal Justice Act 2003 public
+#: protection sentences; LASPO 2012 replaced IPP and EPP by the EDS).
+IPP_START = d64("2005-04-04")
+LASPO_START = d64("2012-12-03")
+_PUBLIC_PROTECTION_GROUPS = (
+    "violence_against_the_person", "sexual_offences", "robbery", "possession_of_weapons",
+    "criminal_damage_and_arson",
+)  # fmt: skip
+
+
+def _custody_charges(ctx: Context, mc, mo, cc, co, spells: Table, custody: Table) -> Table:
+    """The offences held against each custody spell, as P-NOMIS records
+    them: the offences given custody on the magistrates' or Crown case
+    that started a sentenced spell (each with its own term and sentence
+    calculation type), and every offence of the Crown case on which a
+    remanded spell waits. Recall spells carry no offence of their own (the
+    recalled sentence's offences are on the earlier spell).
+
+    The sentence calculation type follows the law at the sentence date:
+    life for murder (and for a few of the gravest long sentences), IPP for
+    some long sentences for serious violent and sexual offences between
+    April 2005 and December 2012, extended sentences (EPP before LASPO, EDS
+    after) for some longer ones, detention in a young offender institution
+    under 21, and otherwise a standard determinate sentence (ORA licence
+    from February 2015)."""
+    rng = ctx.rng("criminal:custody_charges")
+    off_rows = ctx.vocab.seed("offence_codes")
+    group_of = {r["offence_code"]: r["offence_group"] for r in off_rows}
+    source, case_ref = spells["source"], spells["case_ref"]
+    spell_of_mags = np.full(len(mc), -1, dtype=np.int64)
+    hit = source == "mags"
+    spell_of_mags[case_ref[hit]] = np.flatnonzero(hit)
+    spell_of_crown = np.full(len(cc), -1, dtype=np.int64)
+    hit = source == "crown"
+    spell_of_crown[case_ref[hit]] = np.flatnonzero(hit)
+    remand_of_crown = np.full(len(cc), -1, dtype=np.int64)
+    hit = source == "crown_remand"
+    remand_of_crown[case_ref[hit]] = np.flatnonzero(hit)
+
+    m_sel = np.flatnonzero((mo["custody_days"] > 0) & (spell_of_mags[mo["case"]] >= 0))
+    c_sel = np.flatnonzero((co["custody_days"] > 0) & (spell_of_crown[co["crown_case"]] >= 0))
+    r_sel = np.flatnonzero(remand_of_crown[co["crown_case"]] >= 0)
+    crown_mags = cc["mags_case"]
+    spell = np.concatenate(
+        [
+            spell_of_mags[mo["case"][m_sel]],
+            spell_of_crown[co["crown_case"][c_sel]],
+            remand_of_crown[co["crown_case"][r_sel]],
+        ]
+    )
+    offence_code = np.concatenate(
+        [mo["offence_code"][m_sel], co["offence_code"][c_sel], co["offence_code"][r_sel]]
+    ).astype(object)
+    seriousness = np.concatenate(
+        [mo["seriousness"][m_sel], co["seriousness"][c_sel], co["seriousness"][r_sel]]
+    )
+    length = np.concatenate(
+        [
+            mo["custody_days"][m_sel],
+            co["custody_days"][c_sel],
+            np.zeros(len(r_sel), dtype=np.int64),
+        ]
+    )
+    offence_date = np.concatenate(
+        [
+            mc["offence_date"][mo["case"][m_sel]],
+            mc["offence_date"][crown_mags[co["crown_case"][c_sel]]],
+            mc["offence_date"][crown_mags[co["crown_case"][r_sel]]],
+        ]
+    )
+    court = np.concatenate(
+        [np.full(len(m_sel), "mags"), np.full(len(c_sel) + len(r_sel), "crown")]
+    ).astype(object)
+    status = np.where(length > 0, "sentenced", "remand").astype(object)
+    order = np.lexsort((np.arange(len(spell)), spell))
+    spell, offence_code, seriousness = spell[order], offence_code[order], seriousness[order]
+    length, offence_date, court, status = (
+        length[order], offence_date[order], court[order], status[order],
+    )  # fmt: skip
+    k = len(spell)
+    start = spells["start"][spell]
+    age = _age_years(ctx, custody["person"][spells["booking"][spell]], start)
+    group = np.array([group_of.get(c, "") for c in offence_code], dtype=object)
+    protect = np.isin(group, _PUBLIC_PROTECTION_GROUPS)
+    sentenced = status == "sentenced"
+    crown = court == "crown"
+    u = rng.random(k)
+    life = (
+        crown
+        & sentenced
+        & ((offence_code == "COML025") | ((seriousness >= 90) & (length >= 3600) & (u < 0.25)))
+    )
+    ipp = (
+        crown
+        & sentenced
+        & ~life
+        & protect
+        & (seriousness >= 55)
+        & (length >= 720)
+        & (start >= IPP_START)
+        & (start < LASPO_START)
+        & (u < 0.35)
+    )
+    extended = (
+        crown
+        & sentenced
+        & ~life
+        & ~ipp
+        & protect
+        & (seriousness >= 50)
+        & (length >= 1440)
+        & (u < 0.30)
+    )
+    calc_type = np.where(start >= ORA_START, "ADIMP_ORA", "ADIMP").astype(object)
+    calc_type[age < 21] = "YOI"
+    calc_type[extended] = np.where(start[extended] >= LASPO_START, "EDS", "EPP")
+    calc_type[ipp] = "IPP"
+    calc_type[life] = "LIFE"
+    calc_type[~sentenced] = None
+    return Table(
+        {
+            "spell": spell,
+            "seq": group_offsets(spell) + 1,
+            "offence_code": offence_code,
+            "offence_date": offence_date,
+            "seriousness": seriousness,
+            "court": court,
+            "status": status,
+            "length_days": length,
+            "calc_type": calc_type,
         }
     )

@@ -9,6 +9,8 @@ receive.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,18 +123,45 @@ class ExtractWriter:
         self.share = share
         self.counts: dict[str, int] = {}
 
-    def write(self, spec: TableSpec, data: dict[str, np.ndarray]) -> int:
-        names = [c.name for c in spec.columns]
-        missing = set(names) ^ set(data)
-        if missing:
-            raise ValueError(f"{spec.system}.{spec.table}: columns differ from spec: {missing}")
-        n = len(data[names[0]])
-        arrays = {c: np.asarray(data[c]).copy() for c in names}
-        for c in spec.columns:
-            if c.type in {"string"} and arrays[c.name].dtype != object:
-                arrays[c.name] = arrays[c.name].astype(object)
+    @contextmanager
+    def drawing_from(self, rng: np.random.Generator) -> Iterator[None]:
+        """Malform the tables written inside the block from ``rng``, not the
+        shared stream: a table added later then leaves the malformed rows of
+        every table written after it unchanged."""
+        saved, self.rng = self.rng, rng
+        try:
+            yield
+        finally:
+            self.rng = saved
+
+    def write(
+        self,
+        spec: TableSpec,
+        data: dict[str, np.ndarray],
+        extras: list[tuple[dict[str, np.ndarray], np.random.Generator]] = (),
+    ) -> int:
+        """Write ``data`` (malformed from the writer's stream), then each
+        block of ``extras`` after it, malformed from the block's own stream:
+        rows added to an extract by a later change, so that the rows before
+        them, and the malformations of every table written after, do not
+        move."""
+        arrays = self._arrays(spec, data)
+        n = len(arrays[spec.columns[0].name])
         if self.share > 0 and n > 0:
             arrays = self._malform(spec, arrays, n)
+        for extra, extra_rng in extras:
+            more = self._arrays(spec, extra)
+            m = len(more[spec.columns[0].name])
+            if self.share > 0 and m > 0:
+                more = self._malform(
+                    spec, more, m, rng=extra_rng, offset=len(arrays[spec.columns[0].name])
+                )
+            arrays = {
+                c: np.concatenate([arrays[c].astype(object), more[c].astype(object)])
+                if arrays[c].dtype != more[c].dtype
+                else np.concatenate([arrays[c], more[c]])
+                for c in arrays
+            }
         table = pa.table({c.name: _to_arrow(arrays[c.name], c.type) for c in spec.columns})
         folder = self.raw_dir / spec.system
         folder.mkdir(parents=True, exist_ok=True)
@@ -140,8 +169,26 @@ class ExtractWriter:
         self.counts[f"{spec.system}.{spec.table}"] = table.num_rows
         return table.num_rows
 
-    def _malform(self, spec: TableSpec, arrays: dict[str, np.ndarray], n: int):
-        rng = self.rng
+    def _arrays(self, spec: TableSpec, data: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        names = [c.name for c in spec.columns]
+        missing = set(names) ^ set(data)
+        if missing:
+            raise ValueError(f"{spec.system}.{spec.table}: columns differ from spec: {missing}")
+        arrays = {c: np.asarray(data[c]).copy() for c in names}
+        for c in spec.columns:
+            if c.type in {"string"} and arrays[c.name].dtype != object:
+                arrays[c.name] = arrays[c.name].astype(object)
+        return arrays
+
+    def _malform(
+        self,
+        spec: TableSpec,
+        arrays: dict[str, np.ndarray],
+        n: int,
+        rng: np.random.Generator | None = None,
+        offset: int = 0,
+    ):
+        rng = self.rng if rng is None else rng
         k = rng.binomial(n, self.share)
         if k == 0:
             return arrays
@@ -225,7 +272,7 @@ class ExtractWriter:
             "malformed_rows",
             source_system=np.full(k, spec.system, dtype=object),
             source_table=np.full(k, spec.table, dtype=object),
-            row_number=row_numbers.astype(np.int64),
+            row_number=(row_numbers + offset).astype(np.int64),
             record_key=original_keys.astype(object),
             malformation=chosen,
             column_name=columns,

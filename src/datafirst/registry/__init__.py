@@ -59,8 +59,9 @@ LINKED_DATASETS: tuple[Dataset, ...] = tuple(d for d in DATASETS if d.is_linked)
 SHARE_DATASETS: tuple[Dataset, ...] = tuple(d for d in DATASETS if d.kind == "share")
 
 #: The published tables that link datasets (models/marts/linking): the
-#: cross-justice person link and the magistrates' to Crown Court journeys.
-LINKING_TABLES: tuple[str, ...] = ("xjs_link", "mags_crown_journey")
+#: cross-justice person link, the magistrates' to Crown Court journeys and
+#: the CaseMan cases received from PCOL linked to their PCOL claims.
+LINKING_TABLES: tuple[str, ...] = ("xjs_link", "mags_crown_journey", "caseman_pcol_case_link")
 
 #: The MoJ-DfE share's link (models/marts/moj_dfe_share), kept apart from
 #: the cross-justice linking tables.

@@ -22,7 +22,8 @@ CASES = TableSpec(
     table="cases",
     description="One row per county court claim started from January 2012 to January 2022: "
     "money claims, possession claims issued on paper and other claims (return of goods, "
-    "injunctions, housing disrepair).",
+    "injunctions, housing disrepair), and possession claims issued online through PCOL "
+    "and received on transfer at the hearing centre (received_from 'PCOL').",
     grain="civil case",
     date_format=FMT,
     columns=(
@@ -61,6 +62,23 @@ CASES = TableSpec(
             "string",
             "Track a defended claim was allocated to: 'SC' small "
             "claims, 'FT' fast track, 'MT' multi-track; null when not allocated.",
+            "",
+        ),
+        Column(
+            "received_from",
+            "string",
+            "'PCOL' for a possession claim issued online through Possession Claims Online "
+            "and received at the hearing centre on transfer (its issue_date is the date "
+            "received, after the claim's PCOL issue date); null for a claim issued at the "
+            "county court.",
+            "",
+        ),
+        Column(
+            "pcol_claim_number",
+            "string",
+            "PCOL claim number carried over as a reference on a claim received from PCOL, "
+            "as the clerk keyed it (often, not always, entered; sometimes mistyped); null "
+            "otherwise.",
             "",
         ),
     ),

@@ -175,7 +175,92 @@ PARTIES = TableSpec(
     ),
 )
 
-TABLES = (CASES, PARTIES)
+EVENTS = TableSpec(
+    system=NAME,
+    table="events",
+    description="One row per event recorded on a family case: issue, each application "
+    "made in the case (the first on the day of issue, further ones later), hearings "
+    "listed, held or vacated, interim orders, decree nisi or conditional order, the final "
+    "order, transfer to another court and closure, up to the extract date.",
+    grain="event per family case",
+    date_format=FMT,
+    columns=(
+        Column("event_id", "int64", "FamilyMan's id of the case event.", "key"),
+        Column(
+            "case_number",
+            "string",
+            "The case the event belongs to (cases.case_number).",
+            "fk",
+            references="cases",
+        ),
+        Column(
+            "event_code",
+            "string",
+            "Kind of event (seed family_event_types; its event_stage groups the codes).",
+            "code",
+        ),
+        Column("event_date", "string", "Date of the event, as yyyymmdd text.", "date_text"),
+        Column(
+            "application_type_code",
+            "string",
+            "For an application event (APP), the kind of application (seed "
+            "family_case_types), e.g. a placement order application in care proceedings; "
+            "null for other events.",
+            "code",
+        ),
+        Column(
+            "order_type_code",
+            "string",
+            "For an order event (IOM interim order, DNP decree nisi or conditional order, FOM "
+            "final order), the order made (seed family_order_types); null for other events.",
+            "code",
+        ),
+    ),
+)
+
+DIVORCE = TableSpec(
+    system=NAME,
+    table="divorce",
+    description="Matrimonial details of each divorce, judicial separation and nullity case: "
+    "the date of the marriage, the fact relied on to prove the breakdown of the marriage "
+    "(the single no-fault statement from 6 April 2022) and whether the application was made "
+    "jointly by both spouses (possible from 6 April 2022).",
+    grain="matrimonial case",
+    date_format=FMT,
+    columns=(
+        Column("divorce_id", "int64", "FamilyMan's id of the matrimonial record.", "key"),
+        Column(
+            "case_number",
+            "string",
+            "The matrimonial case (cases.case_number); one row per case.",
+            "fk",
+            references="cases",
+        ),
+        Column(
+            "marriage_date",
+            "string",
+            "Date of the marriage as on the marriage certificate, as yyyymmdd text; "
+            "occasionally not keyed.",
+            "date_text",
+        ),
+        Column(
+            "fact_code",
+            "string",
+            "Fact relied on (seed divorce_facts): adultery, behaviour, desertion, two "
+            "years' separation with consent, five years' separation; from 6 April 2022 "
+            "the statement of irretrievable breakdown. Null for nullity.",
+            "code",
+        ),
+        Column(
+            "is_joint_application",
+            "string",
+            "'Y' when both spouses applied together (from 6 April 2022), else 'N'.",
+            "",
+        ),
+    ),
+)
+
+TABLES = (CASES, PARTIES, EVENTS, DIVORCE)
 
 SOURCE = SourceSystem(
     name=NAME,
@@ -198,7 +283,7 @@ SOURCE = SourceSystem(
             "sex",
             "co_party_names",
         ),
-        published_tables=("family_cases", "family_people"),
+        published_tables=("family_cases", "family_people", "family_case_events"),
         access=Access(
             coverage="cases active Jan 2011 - Mar 2023",
             held_at="ONS Secure Research Service (SRS); also the SAIL Databank",

@@ -157,7 +157,54 @@ INCIDENTS = TableSpec(
     ),
 )
 
-TABLES = (OFFENDERS, ALIASES, BOOKINGS, SENTENCES, MOVEMENTS, INCIDENTS)
+CHARGES = TableSpec(
+    system=NAME,
+    table="offender_charges",
+    description=(
+        "One row per offence held against a custody spell of a booking: the offences "
+        "sentenced to custody (each with its own term and sentence calculation type) or "
+        "awaiting trial on remand."
+    ),
+    grain="offence per spell per booking",
+    columns=(
+        Column("offender_charge_id", "int64", "Id of the charge record.", "key"),
+        Column("offender_book_id", "int64", "The booking.", "fk", references="offender_bookings"),
+        Column(
+            "sentence_seq",
+            "int64",
+            "The spell of the booking the offence is held against (offender_sentences).",
+            "",
+        ),
+        Column(
+            "offence_code",
+            "string",
+            "CJS offence code (seed offence_codes); blank in a few records.",
+            "code",
+        ),
+        Column("offence_date", "date", "Date of the offence.", "date"),
+        Column(
+            "charge_status",
+            "string",
+            "SENTENCED (custodial sentence) or REMAND (awaiting trial).",
+            "",
+        ),
+        Column(
+            "sentence_calc_type",
+            "string",
+            "Sentence calculation type of the offence's sentence (seed "
+            "sentence_calc_types); null on remand.",
+            "",
+        ),
+        Column(
+            "sentence_length_days",
+            "int64",
+            "Custodial term for the offence in days (minimum term for life and IPP); 0 on remand.",
+            "length",
+        ),
+    ),
+)
+
+TABLES = (OFFENDERS, ALIASES, BOOKINGS, SENTENCES, MOVEMENTS, INCIDENTS, CHARGES)
 
 SOURCE = SourceSystem(
     name=NAME,

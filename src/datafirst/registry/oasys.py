@@ -90,7 +90,8 @@ OASYS_SET = _t(
 
 CORE_RISK = _t(
     "core_risk",
-    "Risk scores and criminogenic need scores of a main assessment.",
+    "Risk scores and criminogenic need scores of a main assessment; on a layer 3 "
+    "assessment also the scored sections 1, 2, 5, 10 and 13.",
     "main assessment",
     [
         Column("core_risk_pk", "int64", "Row key.", "key"),
@@ -110,7 +111,93 @@ CORE_RISK = _t(
         Column("alcohol_misuse_score", "int64", "Alcohol misuse need 0-2.", ""),
         Column("thinking_behaviour_score", "int64", "Thinking and behaviour need 0-2.", ""),
         Column("attitudes_score", "int64", "Attitudes need 0-2.", ""),
-    ],
+        # Layer 3 sections; null on other assessment types.
+        Column(
+            "total_sanctions_count",
+            "int64",
+            "Section 1: sanctions of all kinds to date, juvenile and adult, the current "
+            "conviction included; layer 3 only.",
+            "",
+        ),
+        Column(
+            "previous_convictions_count",
+            "int64",
+            "Section 1: convictions before the current one; layer 3 only.",
+            "",
+        ),
+        Column("age_at_first_sanction", "int64", "Section 1: age in years.", ""),
+        Column("age_at_first_conviction", "int64", "Section 1: age in years.", ""),
+        Column(
+            "previous_custodial_sentences_count",
+            "int64",
+            "Section 1: custodial sentences before the current conviction.",
+            "",
+        ),
+        Column("breach_history", "string", "Section 1: ever breached an order, Y/N.", ""),
+        Column("offending_information_score", "int64", "Section 1 score 0-6.", ""),
+        Column(
+            "index_offence_group",
+            "string",
+            "Section 2: offence group of the index offence (seed offence_codes).",
+            "",
+        ),
+        Column("offence_involved_violence", "string", "Section 2: Y/N.", ""),
+        Column("offence_involved_weapon", "string", "Section 2: Y/N.", ""),
+        Column("offence_victim_count", "int64", "Section 2: number of victims.", ""),
+        Column(
+            "offence_victim_relationship",
+            "string",
+            "Section 2: STRANGER, KNOWN, PARTNER or FAMILY; null without a victim.",
+            "",
+        ),
+        Column("offence_with_others", "string", "Section 2: Y/N.", ""),
+        Column("offence_accepts_responsibility", "string", "Section 2: Y/N.", ""),
+        Column("offence_part_of_pattern", "string", "Section 2: Y/N.", ""),
+        Column("offence_linked_to_risk", "string", "Section 2: Y/N.", ""),
+        Column("offence_linked_to_reoffending", "string", "Section 2: Y/N.", ""),
+    ]
+    + [
+        Column(name, "int64", f"Section {sec}: item score 0-2.", "")
+        for sec, name in (
+            (5, "finance_situation_score"),
+            (5, "finance_management_score"),
+            (5, "finance_illegal_earnings_score"),
+            (5, "finance_gambling_score"),
+            (5, "finance_debt_score"),
+            (5, "finance_reliance_on_others_score"),
+        )
+    ]
+    + [
+        Column("finance_total", "int64", "Section 5 total 0-12.", ""),
+        Column("finance_linked_to_risk", "string", "Section 5: Y/N.", ""),
+        Column("finance_linked_to_reoffending", "string", "Section 5: Y/N.", ""),
+    ]
+    + [
+        Column(name, "int64", "Section 10: item score 0-2.", "")
+        for name in (
+            "ewb_difficulties_coping_score",
+            "ewb_psychological_problems_score",
+            "ewb_social_isolation_score",
+            "ewb_attitude_to_self_score",
+            "ewb_self_harm_suicide_score",
+            "ewb_psychiatric_problems_score",
+            "ewb_psychiatric_treatment_score",
+        )
+    ]
+    + [
+        Column("ewb_total", "int64", "Section 10 total 0-14.", ""),
+        Column("ewb_linked_to_risk", "string", "Section 10: Y/N.", ""),
+        Column("ewb_linked_to_reoffending", "string", "Section 10: Y/N.", ""),
+    ]
+    + [
+        Column(name, "int64", "Section 13: item score 0-2.", "")
+        for name in (
+            "health_physical_condition_score",
+            "health_disability_score",
+            "health_treatment_needed_score",
+        )
+    ]
+    + [Column("health_total", "int64", "Section 13 total 0-6.", "")],
 )
 
 BCS = _t(

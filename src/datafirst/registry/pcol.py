@@ -107,6 +107,15 @@ PARTIES = TableSpec(
         Column("address_line_2", "string", "Post town, when typed.", "text"),
         Column("postcode", "string", "Postcode; may be stale, mistyped or missing.", ""),
         Column("date_of_birth", "date", "Date of birth; rarely given.", "date"),
+        Column(
+            "is_represented",
+            "bool",
+            "True when a legal representative (a solicitor) is on record for the party: "
+            "the claimant's, given on the online claim form (almost always for landlords "
+            "and lenders, less often for a private landlord in person); the defendant's, "
+            "when one goes on record (rarely, more often on a defended claim).",
+            "",
+        ),
     ),
 )
 

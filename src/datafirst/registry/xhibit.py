@@ -127,7 +127,48 @@ DISPOSALS = TableSpec(
     ),
 )
 
-TABLES = (CASES, DEFENDANTS, OFFENCES, DISPOSALS)
+WARRANTS = TableSpec(
+    system=NAME,
+    table="warrants",
+    description=(
+        "One row per bench warrant issued by the Crown Court for a defendant on bail who "
+        "failed to attend."
+    ),
+    grain="warrant per defendant on case",
+    columns=(
+        Column("warrant_id", "int64", "Xhibit's id of the warrant.", "key"),
+        Column(
+            "defendant_on_case_id",
+            "int64",
+            "The defendant-on-case the warrant was issued for.",
+            "fk",
+            references="defendants",
+        ),
+        Column(
+            "warrant_type_code",
+            "string",
+            "BWNB bench warrant not backed for bail, BWB backed for bail "
+            "(seed crown_warrant_types).",
+            "code",
+        ),
+        Column("issued_date", "timestamp", "Date the warrant was issued.", "date"),
+        Column(
+            "executed_date",
+            "timestamp",
+            "Date the defendant was arrested on the warrant and brought before the court; "
+            "null when withdrawn or not recorded.",
+            "date",
+        ),
+        Column(
+            "withdrawn_date",
+            "timestamp",
+            "Date the warrant was withdrawn (the defendant surrendered); null otherwise.",
+            "date",
+        ),
+    ),
+)
+
+TABLES = (CASES, DEFENDANTS, OFFENCES, DISPOSALS, WARRANTS)
 
 SOURCE = SourceSystem(
     name=NAME,

@@ -6,16 +6,19 @@ one party row per party per case with the forename and middle names in one
 field; organisations (local authorities) held in the same party table with
 their name in the surname field; dates of birth often missing (more for
 respondents and other parties than for applicants and children); ethnicity
-seldom asked.
+seldom asked. Case events (applications, hearings, interim orders, decrees,
+final order) in a table of their own, and the matrimonial details of divorce
+cases (date of marriage, fact relied on, joint application) in another.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from datafirst.generator.family_events import EVENT_CODES, FamilyEvents, simulate_events
 from datafirst.generator.systems._common import encode_ethnicity, encode_sex, ids, join_names
 from datafirst.generator.systems._courts import serials, text_dates, titles
-from datafirst.registry.familyman import CASES, FMT, PARTIES, SOURCE
+from datafirst.registry.familyman import CASES, DIVORCE, EVENTS, FMT, PARTIES, SOURCE
 
 SYSTEM = SOURCE.name
 TABLES = SOURCE.tables
@@ -119,3 +122,42 @@ def write(ctx, history, others) -> None:
         "postcode": postcode,
         "is_represented": np.where(parties["represented"], "Y", "N").astype(object),
     })  # fmt: skip
+
+    _write_events_and_divorce(ctx, number, simulate_events(ctx, cases, parties))
+
+
+def _write_events_and_divorce(ctx, number: np.ndarray, fe: FamilyEvents) -> None:
+    """The events and divorce tables. They are written after every older
+    table of the run with malformed rows drawn from a stream of their own,
+    so the older tables' malformed rows do not move."""
+    _check_event_codes(ctx)
+    rng = ctx.rng("familyman:events")
+    with ctx.writer.drawing_from(ctx.rng("malformed_rows:familyman_events")):
+        ev = fe.events
+        ctx.writer.write(EVENTS, {
+            "event_id": ids(rng, len(ev), 7_000_000),
+            "case_number": number[ev["case"]],
+            "event_code": ev["event_code"],
+            "event_date": text_dates(ev["event_date"], FMT),
+            "application_type_code": _none_if_blank(ev["application_type_code"]),
+            "order_type_code": _none_if_blank(ev["order_type_code"]),
+        })  # fmt: skip
+        dv = fe.divorce
+        ctx.writer.write(DIVORCE, {
+            "divorce_id": ids(rng, len(dv), 400_000),
+            "case_number": number[dv["case"]],
+            "marriage_date": text_dates(dv["marriage_date"], FMT),
+            "fact_code": _none_if_blank(dv["fact_code"]),
+            "is_joint_application": np.where(dv["joint"], "Y", "N").astype(object),
+        })  # fmt: skip
+
+
+def _none_if_blank(values: np.ndarray) -> np.ndarray:
+    return np.where(values == "", None, values).astype(object)
+
+
+def _check_event_codes(ctx) -> None:
+    known = set(ctx.vocab.column("family_event_types", "event_code"))
+    missing = set(EVENT_CODES) - known
+    if missing:
+        raise ValueError(f"familyman: event codes missing from the seeds: {sorted(missing)}")

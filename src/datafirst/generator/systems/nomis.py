@@ -17,6 +17,7 @@ from datafirst.generator.systems._common import encode_ethnicity, encode_sex, id
 from datafirst.registry.nomis import (
     ALIASES,
     BOOKINGS,
+    CHARGES,
     INCIDENTS,
     MOVEMENTS,
     OFFENDERS,
@@ -143,8 +144,9 @@ def write(ctx, history, others) -> None:
         },
     )
     _write_spells_and_movements(
-        ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison
-    )
+        ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison,
+        history.custody_charges,
+    )  # fmt: skip
 
 
 def _write_offenders(ctx, rng, creators, created) -> np.ndarray:
@@ -296,7 +298,7 @@ def _reason(ctx, movement_type, spell_type=None, release_type=None):
 
 
 def _write_spells_and_movements(
-    ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison
+    ctx, rng, bookings, book_id, spells, prisons, region, female, first_prison, charges
 ):
     """Sentences (one per spell of the bookings written), movements and
     incidents."""
@@ -330,6 +332,7 @@ def _write_spells_and_movements(
     mv = _movements(ctx, rng, sp, b_local, first_prison, trn_prisons)
     _write_movements(ctx, rng, mv, book_id)
     _write_incidents(ctx, rng, sp, b_local, book_id, first_prison, female)
+    _write_charges(ctx, charges, np.flatnonzero(in_scope), book_id[b_local], seq + 1)
 
 
 def _movements(ctx, rng, sp, b_local, first_prison, trn_prisons) -> dict[str, list]:
@@ -465,3 +468,34 @@ def _write_incidents(ctx, rng, sp, b_local, book_id, first_prison, female):
             "hospital_flag": np.where(rng.random(n) < 0.05, "Y", "N").astype(object),
         },
     )
+
+
+def _write_charges(ctx, charges, spell_rows, spell_book_id, spell_seq) -> None:
+    """The offences held against the spells written (``spell_rows``, the
+    spells' rows in the history, with their booking id and sequence), a few
+    without their offence code. Drawn and malformed from streams of their
+    own (the table came later)."""
+    rng = ctx.rng("nomis:offender_charges")
+    pos = np.full(len(spell_rows) and spell_rows.max() + 1, -1, dtype=np.int64)
+    pos[spell_rows] = np.arange(len(spell_rows))
+    inside = charges["spell"] < len(pos)
+    inside[inside] = pos[charges["spell"][inside]] >= 0
+    ch = charges.take(np.flatnonzero(inside))
+    at = pos[ch["spell"]]
+    k = len(ch)
+    offence_code = ch["offence_code"].copy()
+    offence_code[rng.random(k) < ctx.profile.nomis_charge_offence_missing] = None
+    with ctx.writer.drawing_from(ctx.rng("malformed_rows:nomis.offender_charges")):
+        ctx.writer.write(
+            CHARGES,
+            {
+                "offender_charge_id": ids(rng, k, 4_000_000, 5),
+                "offender_book_id": spell_book_id[at],
+                "sentence_seq": spell_seq[at],
+                "offence_code": offence_code,
+                "offence_date": ch["offence_date"],
+                "charge_status": np.array([x.upper() for x in ch["status"]], dtype=object),
+                "sentence_calc_type": ch["calc_type"],
+                "sentence_length_days": ch["length_days"],
+            },
+        )

@@ -34,14 +34,22 @@ TABLES = SOURCE.tables
 _ROLE = {"claimant": "CLM", "defendant": "DEF"}
 
 
-def write(ctx, history, others) -> None:
+def claim_numbers(ctx, sim) -> tuple[np.random.Generator, np.ndarray]:
+    """PCOL's stream and the claim numbers, its first draws: the year's last
+    digit, 'PC' and a serial ('2PC01234'). CaseMan calls this too, for the
+    number a claim transferred to it carries over."""
     rng = ctx.rng(SYSTEM)
-    sim = others.pcol
     issue = sim.claims["issue_date"]
     year = issue.astype("datetime64[Y]").astype(np.int64) + 1970
     group = np.array([f"{y % 10}PC" for y in year], dtype=object)
     serial = serials(rng, group, issue.astype(np.int64))
     number = np.array([f"{g}{s:05d}" for g, s in zip(group, serial, strict=True)], dtype=object)
+    return rng, number
+
+
+def write(ctx, history, others) -> None:
+    sim = others.pcol
+    rng, number = claim_numbers(ctx, sim)
     _write_claims(ctx, rng, sim.claims, number)
     _write_parties(ctx, rng, sim, number)
     _write_events_and_hearings(ctx, rng, sim, number)
@@ -115,6 +123,7 @@ def _write_parties(ctx, rng, sim, number) -> None:
         "address_line_2": town,
         "postcode": postcode,
         "date_of_birth": dob,
+        "is_represented": p["represented"],
     })  # fmt: skip
 
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from datafirst.generator.config import COVERAGE
 from datafirst.generator.systems._common import code_for, encode_ethnicity, encode_sex, ids
-from datafirst.registry.xhibit import CASES, DEFENDANTS, DISPOSALS, OFFENCES, SOURCE
+from datafirst.registry.xhibit import CASES, DEFENDANTS, DISPOSALS, OFFENCES, SOURCE, WARRANTS
 
 SYSTEM = SOURCE.name
 TABLES = SOURCE.tables
@@ -46,6 +46,7 @@ def write(ctx, history, others) -> None:
     _write_cases(ctx, rng, history, cases, case_id, doc_id)
     _write_defendants(ctx, rng, cc, cases, case_id, doc_id)
     _write_offences_and_disposals(ctx, rng, history, keep, doc_of)
+    _write_warrants(ctx, history, keep, doc_of)
 
 
 def _write_cases(ctx, rng, history, cases, case_id, doc_id) -> None:
@@ -201,3 +202,34 @@ def _write_offences_and_disposals(ctx, rng, history, keep, doc_of) -> None:
             "fine_amount": co["amount"][off],
         },
     )
+
+
+_WARRANT_TYPE_CODE = {"not_backed_for_bail": "BWNB", "backed_for_bail": "BWB"}
+
+
+def _write_warrants(ctx, history, keep, doc_of) -> None:
+    """Bench warrants of the cases kept. Staff do not always record the
+    execution: a share of executed warrants keep no executed date. Drawn
+    and malformed from streams of their own (the table came later)."""
+    rng = ctx.rng("xhibit:warrants")
+    cw = history.crown_warrants
+    sel = np.flatnonzero(keep[cw["crown_case"]])
+    k = len(sel)
+    executed = cw["outcome"][sel] == "executed"
+    unrecorded = executed & (rng.random(k) < ctx.profile.xhibit_warrant_execution_unrecorded)
+    resolved = cw["resolved"][sel]
+    nat = np.datetime64("NaT")
+    with ctx.writer.drawing_from(ctx.rng("malformed_rows:xhibit.warrants")):
+        ctx.writer.write(
+            WARRANTS,
+            {
+                "warrant_id": ids(rng, k, 700_000),
+                "defendant_on_case_id": doc_of[cw["crown_case"][sel]],
+                "warrant_type_code": np.array(
+                    [_WARRANT_TYPE_CODE[t] for t in cw["warrant_type"][sel]], dtype=object
+                ),
+                "issued_date": cw["issued"][sel],
+                "executed_date": np.where(executed & ~unrecorded, resolved, nat),
+                "withdrawn_date": np.where(executed, nat, resolved),
+            },
+        )
