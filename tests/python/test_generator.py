@@ -5,6 +5,7 @@ sanity."""
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from pathlib import Path
 
@@ -117,10 +118,12 @@ def test_nomis_aliases_give_several_names_and_birth_dates(db):
     assert {"A", "V"} <= kinds
 
 
-def test_nomis_offender_ids_are_unreliable_at_documented_rates(db):
+def test_nomis_offender_ids_are_unreliable_at_documented_rates(floor_db):
     """Among returning prisoners' bookings (measured from the extract against
-    the truth): >= 20% on a new offender id, >= 1% on another person's."""
-    row = db.execute(
+    the truth): >= 20% on a new offender id, >= 1% on another person's (2%
+    configured; measured on the larger extract, as a few hundred returns
+    hold only a handful of wrong ids)."""
+    row = floor_db.execute(
         """
         with b as (
             select b.offender_book_id, b.offender_id, b.booking_begin_date,
@@ -248,6 +251,14 @@ def _floors(db, system, table):
     return name, dob, postcode
 
 
+def _repeat_records(db, system, table) -> int:
+    """How many extra records (a person's second and later) the table holds."""
+    people: dict[str, int] = {}
+    for r in person_records(db, system, table):
+        people[r[6]] = people.get(r[6], 0) + 1
+    return sum(n - 1 for n in people.values())
+
+
 #: The error floors are measured on people recorded more than once in a
 #: table: the smaller systems (Crown Court, prisons) hold a few dozen such
 #: records at the test scale, too few to tell a 25% rate from 20%, so the
@@ -263,13 +274,29 @@ def floor_db(make_extract):
     con.close()
 
 
+def _not_below(rate: float, records: int, floor: float) -> bool:
+    """Whether a share measured on ``records`` records is consistent with a
+    true rate at or above ``floor``: one-sided, at 1% (2.33 standard errors
+    of a binomial share at the floor). The Crown Court and prisons hold a
+    few hundred repeat records even at five times the test scale, where a
+    rate of 15% is measured anywhere from 10% to 20%."""
+    return rate + 2.33 * math.sqrt(floor * (1 - floor) / records) >= floor
+
+
 @pytest.mark.parametrize("system,table", list(PERSON_SQL), ids=lambda x: str(x))
 def test_default_profile_meets_the_error_floor(floor_db, system, table):
     name, dob, postcode = _floors(floor_db, system, table)
-    assert name >= 0.25, name
-    assert dob >= 0.10, dob
+    records = _repeat_records(floor_db, system, table)
+    assert _not_below(name, records, 0.25), name
+    assert _not_below(dob, records, 0.10), dob
     if postcode is not None:
-        assert postcode >= 0.30, postcode
+        assert _not_below(postcode, records, 0.30), postcode
+
+
+def test_a_rate_well_below_its_floor_fails_the_floor_test():
+    assert _not_below(0.096, 281, 0.10)
+    assert not _not_below(0.05, 281, 0.10)
+    assert not _not_below(0.09, 5000, 0.10)
 
 
 def test_logged_errors_match_the_configured_rates(db):
