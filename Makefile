@@ -32,7 +32,7 @@ ON_SPARK := $(filter spark,$(DATAFIRST_TARGET))
 DBT := $(if $(ON_SPARK),$(BIN)/python -m datafirst.warehouse.spark,$(BIN)/dbt)
 SPARK_STAMP := $(VENV)/.spark-installed
 
-.PHONY: setup spark-setup browser demo generate build release docs catalogue catalogue-export analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
+.PHONY: setup spark-setup browser demo generate calibration build release docs catalogue catalogue-export analyses benchmark check test lint lint-python lint-sql lint-sql-changed conventions pytest bench-generator sources clean
 
 $(BIN)/activate: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,11 @@ demo: setup generate release catalogue catalogue-export analyses
 
 generate: setup
 	$(BIN)/datafirst-generate --people $(PEOPLE) --seed $(SEED) --profile $(PROFILE)
+
+## The generated extract (data/raw, data/truth) against published England and
+## Wales figures; fails when a figure is outside its tolerance.
+calibration: setup
+	$(BIN)/python -m datafirst.generator.calibration --raw $(DATAFIRST_RAW_DIR) --truth $(DATAFIRST_TRUTH_DIR)
 
 ## dbt build of the working warehouse (identified data; data/datafirst.duckdb),
 ## recorded beside it. Publishes nothing. With DATAFIRST_TARGET=spark, the

@@ -20,7 +20,9 @@ from datafirst.warehouse.names import forename_variants, metaphone
 PERSON_MODELS = sorted(ALL_MODELS)
 
 
-def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="male", crn=None):
+def _record(
+    dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="male", crn=None, cro=None
+):
     return {
         "record_id": f"{dataset}|{rid}",
         "source_dataset": dataset,
@@ -35,6 +37,7 @@ def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="
         "postcode": postcode,
         "postcode_outward": postcode.split(" ")[0] if postcode else None,
         "pnc_number": pnc,
+        "cro_number": cro,
         "crn": crn,
         "co_party_names": None,
         "is_linkable": True,
@@ -43,6 +46,16 @@ def _record(dataset, rid, forename, surname, dob, postcode=None, pnc=None, sex="
         "forename_metaphone": metaphone(forename),
         "surname_metaphone": metaphone(surname),
     }
+
+
+def _strangers(dataset: str, n: int, first_id: int = 1000) -> list[dict]:
+    """``n`` records of ``n`` people with names nobody else has: the other
+    records of a dataset, so that a test's names are weighed by a realistic
+    frequency rather than as the only names in the warehouse."""
+    syllables = ["".join(pair) for pair in itertools.product("BCDFGKLMNPRSTV", "AEIOU")]
+    names = ["".join(pair) + "R" for pair in itertools.product(syllables, syllables)]
+    born = [dt.date(1950 + i % 50, 1 + i % 12, 1 + i % 28) for i in range(n)]
+    return [_record(dataset, first_id + i, names[-1 - i], names[i], born[i]) for i in range(n)]
 
 
 def fixture_records() -> pa.Table:
@@ -157,11 +170,50 @@ def test_an_oasys_case_reference_joins_records_the_missing_pnc_split(first, seco
         [
             _record("prison_oasys", 1, "KIERAN", "MADDOX", d(1988, 12, 4), crn=first),
             _record("prison_oasys", 2, "KIERAN", "MADDOCKS", None, crn=second),
+            *_strangers("prison_oasys", 400),
         ]
     )
     clusters = engine.cluster_people(records, engine.score_links(records))
-    people = set(clusters["estimated_person_id"].to_pylist())
-    assert len(people) == (1 if one_person else 2)
+    person = dict(
+        zip(
+            clusters["record_id"].to_pylist(),
+            clusters["estimated_person_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    assert (person["prison_oasys|1"] == person["prison_oasys|2"]) == one_person
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one_person"),
+    [("776021/20Z", "776021/20Z", True), (None, None, False), ("776021/20Z", "412207/11M", False)],
+)
+def test_a_cro_number_joins_prison_records_of_one_person_under_two_surnames(
+    first, second, one_person
+):
+    """A prisoner booked in again under another surname, without a date of
+    birth: the PNC number alone is the evidence the two records share, and
+    it weighs no more than the prior against a new surname. The Criminal
+    Records Office number both records hold joins them; none, or two
+    different, leave them apart."""
+    d = dt.date
+    pnc = "2011/2007273V"
+    records = pa.Table.from_pylist(
+        [
+            _record("prison_nomis", 1, "JUSTIN", "HOLDEN", d(2002, 8, 26), pnc=pnc, cro=first),
+            _record("prison_nomis", 2, "JUSTIN", "KEARNEY", None, pnc=pnc, cro=second),
+            *_strangers("prison_nomis", 400),
+        ]
+    )
+    clusters = engine.cluster_people(records, engine.score_links(records))
+    person = dict(
+        zip(
+            clusters["record_id"].to_pylist(),
+            clusters["estimated_person_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    assert (person["prison_nomis|1"] == person["prison_nomis|2"]) == one_person
 
 
 def test_a_rare_name_links_civil_parties_that_a_common_name_does_not():

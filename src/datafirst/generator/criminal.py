@@ -11,9 +11,23 @@ import numpy as np
 
 from datafirst.generator.config import SIMULATION_END, SIMULATION_START
 from datafirst.generator.context import Context
-from datafirst.generator.dates import NAT, add_days, d64, uniform_dates
+from datafirst.generator.dates import NAT, add_days, d64
 
 ORA_START = d64("2015-02-01")  # Offender Rehabilitation Act: licence for all
+
+#: Calibrated to published England and Wales figures
+#: (src/datafirst/generator/calibration/published_figures.yml; make calibration).
+#: Share of either-way cases sent to the Crown Court for trial.
+EITHER_WAY_SENT = 0.08
+#: Indictable-only offences are this much more common in the charged mix
+#: than the code list's magistrates' weights (a third of Crown Court cases).
+INDICTABLE_ONLY_BOOST = 4.0
+#: Women's offence mix against men's, by offence class: mostly summary
+#: (a quarter of magistrates' defendants, under a tenth at the Crown Court).
+FEMALE_CLASS_WEIGHT = {"indictable_only": 0.08, "either_way": 0.2, "summary": 1.2}
+#: Women's odds of immediate custody against men's for the same case (about
+#: 4-5% of prisoners are women).
+FEMALE_CUSTODY_FACTOR = 0.45
 
 
 def lognormal_days(rng, median: float, sigma: float, size: int, lo: int = 0, hi: int = 3000):
@@ -94,6 +108,9 @@ def simulate(ctx: Context) -> CriminalHistory:
     person, offence_date = _offending(ctx, rng)
     n = len(person)
     prior = group_offsets(person)
+    # How prolific each case's offender is over the whole simulation (their
+    # number of cases): courts send the prolific to custody most.
+    career_cases = np.bincount(person, minlength=ctx.pop.n)[person]
 
     first_hearing = add_days(offence_date, lognormal_days(rng, 25, 0.9, n, 1, 400))
     quick = rng.random(n) < 0.55
@@ -106,13 +123,20 @@ def simulate(ctx: Context) -> CriminalHistory:
     )
     court = court_for(ctx, rng, region, "magistrates")
 
-    charges = _charges(ctx, rng, n)
+    female = ctx.pop.sex[person] == "F"
+    charges = _charges(ctx, rng, n, female)
     # Route: sent for trial, committed for sentence, or dealt with at mags.
     u = rng.random(n)
-    sent = charges.indictable | (charges.either_way & (u < 0.11))
-    committed = (~sent) & charges.either_way & (rng.random(n) < 0.06)
-    appeal = (~sent) & (~committed) & (rng.random(n) < 0.012)
-    mags_offences, committed = _mags_offences(rng, charges, prior, sent, committed)
+    sent = charges.indictable | (charges.either_way & (u < EITHER_WAY_SENT))
+    # Committal for sentence follows the record: magistrates' powers fall
+    # short for people with many previous cases.
+    committed = (
+        (~sent) & charges.either_way & (rng.random(n) < 0.03 + 0.09 * np.minimum(prior, 6) / 6)
+    )
+    appeal = (~sent) & (~committed) & (rng.random(n) < 0.008)
+    mags_offences, committed = _mags_offences(
+        rng, charges, prior, sent, committed, female, career_cases
+    )
     # Remand is drawn before the URNs: the order of the columns is the order
     # of the draws.
     mags_cases = Table(
@@ -127,9 +151,11 @@ def simulate(ctx: Context) -> CriminalHistory:
             "sent": sent,
             "committed": committed,
             "appeal": appeal,
-            "remand": _mags_remand(rng, sent).astype(object),
+            "remand": _mags_remand(rng, sent, female).astype(object),
             "urn": _urns(rng, offence_date, region),
             "max_seriousness": charges.max_seriousness,
+            "prior": prior,
+            "female": female,
         }
     )
     mags_hearings = _mags_hearings(rng, first_hearing, duration)
@@ -165,12 +191,23 @@ def _offending(ctx: Context, rng):
     pop = ctx.pop
     crim = np.flatnonzero(pop.is_criminal)
     n_cases = np.minimum(1 + rng.poisson(pop.propensity[crim]), 60)
-    person = np.repeat(crim, n_cases)
-    adult_from = add_days(pop.dob[person], 18 * 365 + 5)
-    start = np.maximum(adult_from, d64(SIMULATION_START))
+    # Offending comes in spells (a criminal career), not spread evenly over
+    # the years: each person's cases fall within a career whose length grows
+    # with the number of cases (so a quarter of people convicted, and over a
+    # third of people released from custody, offend again within a year).
+    adult_from = add_days(pop.dob[crim], 18 * 365 + 5)
+    lo = np.maximum(adult_from, d64(SIMULATION_START))
     end = d64("2023-03-31")
-    offence_date = uniform_dates(rng, start, end, len(person))
-    ok = offence_date >= start
+    window = np.maximum((end - lo).astype(np.int64), 0)
+    span = np.round(rng.lognormal(np.log(365 * (1.0 + 1.1 * (n_cases - 1))), 0.6))
+    span = np.minimum(np.maximum(span, 90), window).astype(np.int64)
+    career_start = add_days(lo, np.floor(rng.random(len(crim)) * (window - span + 1)))
+    person = np.repeat(crim, n_cases)
+    offence_date = add_days(
+        np.repeat(career_start, n_cases),
+        np.floor(rng.random(len(person)) * (np.repeat(span, n_cases) + 1)).astype(np.int64),
+    )
+    ok = (offence_date >= np.repeat(lo, n_cases)) & (offence_date <= end)
     person, offence_date = person[ok], offence_date[ok]
     order = np.lexsort((offence_date.astype(np.int64), person))
     return person[order], offence_date[order]
@@ -190,9 +227,10 @@ class _Charges:
     max_seriousness: np.ndarray
 
 
-def _charges(ctx: Context, rng, n: int) -> _Charges:
+def _charges(ctx: Context, rng, n: int, female: np.ndarray) -> _Charges:
     """Offences of ``n`` cases: 1 + geometric extra, drawn at the
-    magistrates' court's offence mix."""
+    magistrates' court's offence mix (indictable-only offences boosted),
+    women's cases at women's mix (mostly summary)."""
     n_off = np.minimum(rng.geometric(0.62, size=n), 8)
     off_case = np.repeat(np.arange(n), n_off)
     off_rows = ctx.vocab.seed("offence_codes")
@@ -200,7 +238,15 @@ def _charges(ctx: Context, rng, n: int) -> _Charges:
     weights = np.array([float(r["mags_weight"]) for r in off_rows])
     klass = np.array([r["offence_class"] for r in off_rows], dtype=object)
     serious = np.array([int(r["seriousness_score"]) for r in off_rows])
-    off_idx = rng.choice(len(codes), size=len(off_case), p=weights / weights.sum())
+    weights = weights * np.where(klass == "indictable_only", INDICTABLE_ONLY_BOOST, 1.0)
+    women_weights = weights * np.array([FEMALE_CLASS_WEIGHT[k] for k in klass])
+    u = rng.random(len(off_case))
+    off_idx = np.where(
+        female[off_case],
+        np.searchsorted(np.cumsum(women_weights / women_weights.sum()), u, side="right"),
+        np.searchsorted(np.cumsum(weights / weights.sum()), u, side="right"),
+    )
+    off_idx = np.minimum(off_idx, len(codes) - 1)
     off_class = klass[off_idx]
     case_indictable = np.zeros(n, dtype=bool)
     np.logical_or.at(case_indictable, off_case, off_class == "indictable_only")
@@ -214,7 +260,7 @@ def _charges(ctx: Context, rng, n: int) -> _Charges:
     )  # fmt: skip
 
 
-def _mags_offences(rng, charges: _Charges, prior, sent, committed):
+def _mags_offences(rng, charges: _Charges, prior, sent, committed, female, career_cases):
     """Pleas and outcomes per offence at the magistrates' court: the
     offences table, and which cases were in the end committed for sentence
     (those with an offence convicted)."""
@@ -235,7 +281,9 @@ def _mags_offences(rng, charges: _Charges, prior, sent, committed):
     )
     priors = prior[off_case]
     sev = charges.seriousness
-    disposal_type = _mags_disposals(rng, convicted, priors, sev)
+    disposal_type = _mags_disposals(
+        rng, convicted, priors, sev, female[off_case], career_cases[off_case]
+    )
     disposal_type[sent[off_case]] = "sent_for_trial"
     committed_off = committed[off_case] & convicted
     disposal_type[committed_off] = "committed_for_sentence"
@@ -279,12 +327,17 @@ def _mags_offences(rng, charges: _Charges, prior, sent, committed):
     return offences, committed
 
 
-def _mags_remand(rng, sent: np.ndarray) -> np.ndarray:
-    """Remand status while the case is at the magistrates' court."""
+def _mags_remand(rng, sent: np.ndarray, female: np.ndarray) -> np.ndarray:
+    """Remand status while the case is at the magistrates' court (women are
+    remanded in custody far less often)."""
     n = len(sent)
     return np.where(
         sent,
-        np.where(rng.random(n) < 0.3, "custody", "conditional_bail"),
+        np.where(
+            rng.random(n) < np.where(female, 0.3 * FEMALE_CUSTODY_FACTOR, 0.3),
+            "custody",
+            "conditional_bail",
+        ),
         np.where(
             rng.random(n) < 0.2,
             "unconditional_bail",
@@ -327,15 +380,19 @@ _MAGS_DISPOSALS = np.array(
 )  # fmt: skip
 
 
-def _mags_disposals(rng, convicted, priors, seriousness):
+def _mags_disposals(rng, convicted, priors, seriousness, female, career_cases):
     m = len(convicted)
-    base = np.array([0.50, 0.10, 0.02, 0.13, 0.05, 0.05, 0.05, 0.10])
-    # Tilt towards custody and community with previous cases and seriousness.
+    base = np.array([0.52, 0.10, 0.02, 0.13, 0.05, 0.012, 0.05, 0.10])
+    # Tilt towards custody and community with previous cases and seriousness;
+    # custody above all with previous cases (prolific offenders fill the
+    # short-sentence prison population).
+    prolific = np.clip(career_cases - 1, 0, 12) / 12.0
     tilt = np.clip(priors, 0, 12) / 12.0 + np.clip(seriousness - 20, 0, 60) / 60.0
     probs = np.tile(base, (m, 1))
     probs[:, 3] += 0.10 * tilt
     probs[:, 4] += 0.06 * tilt
-    probs[:, 5] += 0.12 * tilt
+    probs[:, 5] += 0.16 * prolific + 0.02 * tilt
+    probs[:, 5] *= np.where(female, FEMALE_CUSTODY_FACTOR, 1.0)
     probs /= probs.sum(axis=1, keepdims=True)
     cum = probs.cumsum(axis=1)
     pick = (rng.random(m)[:, None] > cum).sum(axis=1)
@@ -407,8 +464,11 @@ def _crown(ctx, rng, mc: Table, mo: Table):
     offence_code = mo["offence_code"][carried].copy()
     seriousness = mo["seriousness"][carried].copy()
     ctype = case_type[c_case]
-    pu = rng.random(m)
-    plea = np.where(pu < 0.55, "guilty", np.where(pu < 0.67, "guilty_late", "not_guilty"))
+    # Pleas go mostly by defendant: one plea for the case, and a few counts
+    # pleaded otherwise (two thirds plead guilty to every count).
+    case_u = rng.random(n)[c_case]
+    pu = np.where(rng.random(m) < 0.88, case_u, rng.random(m))
+    plea = np.where(pu < 0.58, "guilty", np.where(pu < 0.72, "guilty_late", "not_guilty"))
     plea = plea.astype(object)
     plea[ctype == "S"] = "guilty"
     lesser = (ctype == "T") & (rng.random(m) < 0.06)
@@ -416,13 +476,23 @@ def _crown(ctx, rng, mc: Table, mo: Table):
     convicted = np.where(plea == "not_guilty", rng.random(m) < 0.6, True)
     appeal_allowed = (ctype == "A") & (rng.random(m) < 0.35)
     tilt = np.clip(seriousness - 20, 0, 70) / 70.0
-    probs = np.tile(np.array([0.40, 0.22, 0.18, 0.06, 0.05, 0.08, 0.01]), (m, 1))
-    probs[:, 0] += 0.4 * tilt
+    # Custody rises with previous cases (none to ten or more) and seriousness,
+    # and is far rarer for women.
+    priors = np.clip(mc["prior"][src][c_case], 0, 10) / 10.0
+    probs = np.tile(np.array([0.18, 0.22, 0.18, 0.06, 0.05, 0.08, 0.01]), (m, 1))
+    probs[:, 0] += 0.3 * tilt + 0.65 * priors
+    probs[:, 0] *= np.where(mc["female"][src][c_case], FEMALE_CUSTODY_FACTOR, 1.0)
     probs /= probs.sum(axis=1, keepdims=True)
     pick = (rng.random(m)[:, None] > probs.cumsum(axis=1)).sum(axis=1)
     disposal_type = _CROWN_DISPOSALS[np.minimum(pick, len(_CROWN_DISPOSALS) - 1)].copy()
     disposal_type[~convicted] = "acquitted"
     disposal_type[appeal_allowed] = "dismissed"
+    # The sentence follows the offence: within a case the most serious count
+    # gets the most severe outcome (so the principal offence, chosen by
+    # sentence, is rarely a summary count riding along with the indictment).
+    severity = np.array([_CROWN_SEVERITY[d] for d in disposal_type], dtype=np.int64)
+    new = _by_seriousness(c_case, seriousness, severity)
+    plea, convicted, disposal_type = plea[new], convicted[new], disposal_type[new]
     custody_months = np.where(
         disposal_type == "immediate_custody",
         np.clip(np.round(rng.lognormal(np.log(8 + 40 * tilt), 0.7)), 1, 360),
@@ -452,6 +522,25 @@ def _crown(ctx, rng, mc: Table, mo: Table):
     return crown_cases, crown_offences
 
 
+#: Rank of each Crown Court outcome, most severe first.
+_CROWN_SEVERITY = {
+    "immediate_custody": 0, "hospital_order": 1, "suspended_sentence": 2, "community_order": 3,
+    "fine": 4, "conditional_discharge": 5, "otherwise_dealt_with": 6, "acquitted": 7,
+    "dismissed": 7,
+}  # fmt: skip
+
+
+def _by_seriousness(case: np.ndarray, seriousness: np.ndarray, severity: np.ndarray):
+    """The permutation within each case that hands the most severe outcome
+    (lowest ``severity``) to the most serious offence, the next to the next:
+    ``outcome[new]`` is the outcome of each offence."""
+    by_offence = np.lexsort((-seriousness, case))
+    by_outcome = np.lexsort((severity, case))
+    new = np.empty(len(case), dtype=np.int64)
+    new[by_offence] = by_outcome
+    return new
+
+
 def _case_max(n_cases, case_index, values):
     out = np.zeros(n_cases, dtype=np.int64)
     np.maximum.at(out, case_index, values)
@@ -466,25 +555,31 @@ def _custody(ctx, rng, mc, mo, cc, co):
     periods, booking, b = _merge_into_bookings(periods)
     recall, recall_start, recall_len, fixed = _recalls(rng, b)
     recall_end = add_days(recall_start, recall_len)
+    # People re-released on parole after a standard recall are on licence
+    # again, and some are recalled again.
+    again, again_start, again_len = _second_recalls(rng, recall & ~fixed, recall_end, recall_len)
+    again_end = add_days(again_start, again_len)
+    a_idx = np.flatnonzero(again)
     r_idx = np.flatnonzero(recall)
 
     spells = Table(
         {
-            "booking": np.concatenate([booking, r_idx]),
+            "booking": np.concatenate([booking, r_idx, a_idx]),
             "spell_type": np.concatenate(
-                [periods["kind"], np.full(len(r_idx), "recall", dtype=object)]
+                [periods["kind"], np.full(len(r_idx) + len(a_idx), "recall", dtype=object)]
             ),
-            "start": np.concatenate([periods["start"], recall_start[r_idx]]),
-            "end": np.concatenate([periods["release"], recall_end[r_idx]]),
-            "length_days": np.concatenate([periods["length"], recall_len[r_idx]]),
+            "start": np.concatenate([periods["start"], recall_start[r_idx], again_start[a_idx]]),
+            "end": np.concatenate([periods["release"], recall_end[r_idx], again_end[a_idx]]),
+            "length_days": np.concatenate([periods["length"], recall_len[r_idx], again_len[a_idx]]),
             "source": np.concatenate(
-                [periods["source"], np.full(len(r_idx), "recall", dtype=object)]
+                [periods["source"], np.full(len(r_idx) + len(a_idx), "recall", dtype=object)]
             ),
-            "case_ref": np.concatenate([periods["case_ref"], np.full(len(r_idx), -1)]),
+            "case_ref": np.concatenate([periods["case_ref"], np.full(len(r_idx) + len(a_idx), -1)]),
             "release_type": np.concatenate(
                 [
                     periods["release_type"],
                     np.where(fixed[r_idx], "end_of_sentence", "parole").astype(object),
+                    np.full(len(a_idx), "end_of_sentence", dtype=object),
                 ]
             ),
         }
@@ -493,7 +588,7 @@ def _custody(ctx, rng, mc, mo, cc, co):
     spells = spells.take(order)
     # Custody that is still running at the end of the simulation is open.
     now = d64(SIMULATION_END)
-    final_end = np.where(recall, recall_end, b["end"])
+    final_end = np.where(again, again_end, np.where(recall, recall_end, b["end"]))
     final_end = np.where(final_end > now, NAT, final_end)
     custody = Table(
         {
@@ -647,6 +742,17 @@ def _recalls(rng, b: dict[str, np.ndarray]):
     return recall, recall_start, recall_len, fixed
 
 
+def _second_recalls(rng, paroled: np.ndarray, recall_end: np.ndarray, recall_len: np.ndarray):
+    """Of the bookings re-released on parole after a standard recall, which
+    are recalled again (about one in five, within the year after), when,
+    and for how long (to the end of the sentence, at least 28 days)."""
+    nb = len(paroled)
+    again = paroled & (rng.random(nb) < 0.2)
+    again_start = add_days(recall_end, rng.integers(14, 365, size=nb))
+    again_len = np.maximum(recall_len // 2, 28)
+    return again, again_start, again_len
+
+
 def _probation(ctx, rng, mc, mo, cc, co, custody):
     """Probation events: community and suspended orders, custodial sentences
     (licence and post-sentence supervision) and pre-sentence reports."""
@@ -709,11 +815,26 @@ def _probation(ctx, rng, mc, mo, cc, co, custody):
         months * 30 + 365,
         np.where(ev["category"] == "pre_sentence", 30, months * 30),
     )
+    # Outcomes by kind of event: orders end by expiry (or early for good
+    # progress), breach or revocation on a new conviction; a licence ends
+    # by expiry unless the person was recalled; a pre-sentence report ends
+    # when the sentence is passed. A few of each end otherwise (transfer,
+    # death, appeal).
     outcome_u = rng.random(n)
-    outcome = np.where(
-        outcome_u < 0.66,
+    order_outcome = np.where(
+        outcome_u < 0.70,
         "completed",
-        np.where(outcome_u < 0.82, "breach", np.where(outcome_u < 0.93, "revoked", "other")),
+        np.where(outcome_u < 0.84, "breach", np.where(outcome_u < 0.95, "revoked", "other")),
+    )
+    is_custody = ev["category"] == "custody"
+    recalled = np.zeros(n, dtype=bool)
+    recalled[is_custody] = custody["recalled"][ev["court_case"][is_custody]]
+    licence_outcome = np.where(recalled, "breach", np.where(outcome_u < 0.95, "completed", "other"))
+    report_outcome = np.where(outcome_u < 0.96, "completed", "other")
+    outcome = np.where(
+        is_custody,
+        licence_outcome,
+        np.where(ev["category"] == "pre_sentence", report_outcome, order_outcome),
     ).astype(object)
     early = np.where(outcome == "completed", 1.0, rng.uniform(0.2, 0.9, n))
     termination = add_days(ev["referral_date"], np.round(span * early).astype(np.int64))

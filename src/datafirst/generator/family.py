@@ -224,7 +224,7 @@ def _households(ctx: Context, rng: np.random.Generator) -> _Households:
                   & (pop.dob <= d64("2002-06-30")))  # fmt: skip
     used = np.zeros(pop.n, dtype=bool)
     n_risk = int(round(0.32 * n_units))
-    crim_mothers = draw_unique(rng, np.flatnonzero(can_mother & crim), n_risk // 2, used)
+    crim_mothers = draw_unique(rng, np.flatnonzero(can_mother & crim), n_risk // 4, used)
     fam_risk = draw_unique(rng, np.flatnonzero(can_mother & fam), n_risk - len(crim_mothers), used)
     ordinary = draw_unique(rng, np.flatnonzero(can_mother & fam), n_units - n_risk, used)
     mother = np.concatenate([crim_mothers, fam_risk, ordinary])
@@ -237,7 +237,7 @@ def _households(ctx: Context, rng: np.random.Generator) -> _Households:
     lo, hi = add_days(m_dob, -years(12)), add_days(m_dob, years(3))
     crim_pool = np.flatnonzero(male & crim)
     fam_pool = np.flatnonzero(male & fam)
-    from_crim = rng.random(u) < np.where(risk, 0.65, 0.12)
+    from_crim = rng.random(u) < np.where(risk, 0.45, 0.05)
     father = np.where(
         from_crim,
         pick_in_window(rng, crim_pool, pop.dob[crim_pool], lo, hi),

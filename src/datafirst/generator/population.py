@@ -19,7 +19,11 @@ from datafirst.generator.vocab import ETHNIC_GROUPS, Vocab
 
 CHILD_SHARE = 0.08
 CRIMINAL_SHARE = 0.78  # of adults
-FAMILY_ADULT_SHARE = 0.10  # of adults, on top of criminal overlap
+# Family-court adults come mostly from outside the criminal population:
+# about a third of adult family parties are known to the criminal courts
+# (calibration: family_parties_criminal_share).
+FAMILY_ADULT_SHARE = 0.45  # of adults with no criminal record
+FAMILY_CRIMINAL_SHARE = 0.035  # of adults with a criminal record
 CIVIL_SHARE = 0.18  # of adults
 
 
@@ -167,11 +171,12 @@ def build_population(rng: np.random.Generator, n: int, vocab: Vocab) -> Populati
 
 
 def _dates_of_birth(rng, n: int, is_child: np.ndarray) -> np.ndarray:
-    """Adults mostly born 1960-2000 (the justice population is young),
+    """Adults mostly born 1968-1998 (the justice population is young, but
+    about one prisoner in six is 50 or over and one in six under 25),
     children born 2004-2020."""
-    adult_dob = uniform_dates(rng, d64("1950-01-01"), d64("2003-12-31"), n)
-    young = uniform_dates(rng, d64("1978-01-01"), d64("2000-12-31"), n)
-    adult_dob = np.where(rng.random(n) < 0.65, young, adult_dob)
+    adult_dob = uniform_dates(rng, d64("1945-01-01"), d64("2003-12-31"), n)
+    young = uniform_dates(rng, d64("1968-01-01"), d64("1998-12-31"), n)
+    adult_dob = np.where(rng.random(n) < 0.6, young, adult_dob)
     child_dob = uniform_dates(rng, d64("2004-01-01"), d64("2020-12-31"), n)
     return np.where(is_child, child_dob, adult_dob)
 
@@ -224,9 +229,11 @@ def _domains(rng, n: int, is_child, sex, dob):
     adult = ~is_child
     u = rng.random(n)
     is_criminal = adult & (u < CRIMINAL_SHARE) & (add_days(dob, 18 * 365) < d64("2022-06-01"))
-    is_family_adult = adult & (
-        (rng.random(n) < FAMILY_ADULT_SHARE) | (is_criminal & (rng.random(n) < 0.08))
-    )
+    # One draw for each branch (as before the calibration), so that the civil
+    # and offending draws after these stay as they were for a given seed.
+    family_if_not_criminal = rng.random(n) < FAMILY_ADULT_SHARE
+    family_if_criminal = rng.random(n) < FAMILY_CRIMINAL_SHARE
+    is_family_adult = adult & np.where(is_criminal, family_if_criminal, family_if_not_criminal)
     is_civil = adult & (rng.random(n) < CIVIL_SHARE)
     # Heavy-tailed propensity: most offend once or twice, a prolific
     # minority many times (gamma-mixed Poisson = negative binomial).
@@ -311,8 +318,13 @@ def _make_collisions(rng, n, sex, dob, forename, surname, middle, is_child):
     collision[twins] = "twin"
     collides_with[twins] = firsts
 
-    # Namesakes: same full name and year of birth, different day.
-    names, sources = take(n_namesake), take(n_namesake)
+    # Namesakes: same full name and year of birth, different day. The name
+    # copied is drawn in proportion to how common it is (forename share x
+    # surname share): two people of one birth year share a full name about
+    # that often, so a namesake is usually a John Smith and rarely a name
+    # held by one family in the country.
+    names = take(n_namesake)
+    sources = _common_names_first(rng, order[cursor:], forename, surname, n_namesake)
     forename[names] = forename[sources]
     surname[names] = surname[sources]
     middle[names] = ""
@@ -322,6 +334,24 @@ def _make_collisions(rng, n, sex, dob, forename, surname, middle, is_child):
     collision[names] = "namesake"
     collides_with[names] = sources
     return collision, collides_with
+
+
+def _common_names_first(rng, candidates, forename, surname, k: int) -> np.ndarray:
+    """``k`` of ``candidates`` drawn without replacement with probability
+    proportional to how common their full name is: the share of all people
+    with their forename times the share with their surname."""
+    if k == 0 or len(candidates) == 0:
+        return candidates[:0]
+    fore_values, fore_index, fore_counts = np.unique(
+        forename.astype(str), return_inverse=True, return_counts=True
+    )
+    sur_values, sur_index, sur_counts = np.unique(
+        surname.astype(str), return_inverse=True, return_counts=True
+    )
+    weight = (fore_counts[fore_index] * sur_counts[sur_index])[candidates].astype(float)
+    return rng.choice(
+        candidates, size=min(k, len(candidates)), replace=False, p=weight / weight.sum()
+    )
 
 
 def _address_history(rng, n, dob, is_criminal, vocab, collision, collides_with) -> Addresses:

@@ -128,10 +128,18 @@ def link_received_claims(cases) -> pa.Table:
             inner join pcol
                 on unlinked.property_postcode = pcol.property_postcode
             union
-            select unlinked.case_number, pcol.case_number
-            from unlinked
-            inner join pcol
-                on list_has_any(unlinked.defendant_surnames, pcol.defendant_surnames)
+            -- An equi-join on each defendant surname, not a join on
+            -- overlapping lists (which compares every pair of cases).
+            select unlinked_surnames.case_number, pcol_surnames.case_number
+            from (
+                select case_number, unnest(defendant_surnames) as surname
+                from unlinked
+            ) as unlinked_surnames
+            inner join (
+                select case_number, unnest(defendant_surnames) as surname
+                from pcol
+            ) as pcol_surnames
+                on unlinked_surnames.surname = pcol_surnames.surname
         ),
         scored as (
             select blocked.caseman_case_number, blocked.pcol_claim_number,

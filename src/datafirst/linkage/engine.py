@@ -50,6 +50,7 @@ PERSON_COLUMNS = (
     "postcode",
     "postcode_outward",
     "pnc_number",
+    "cro_number",
     "crn",
     "co_party_names",
     "forename_variants",
@@ -66,6 +67,7 @@ _COMPARISONS = {
     "sex": lambda: comparisons.exact("sex"),
     "pnc_number": comparisons.pnc_number,
     "pnc_number_typo": lambda: comparisons.pnc_number(exact_level=False),
+    "cro_number": lambda: comparisons.exact("cro_number"),
     "crn": lambda: comparisons.exact("crn"),
     "co_party_names": comparisons.co_party_names,
 }

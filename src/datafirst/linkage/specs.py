@@ -34,6 +34,8 @@ CRIMINAL_BLOCKING = (
     "l.date_of_birth = r.date_of_birth and l.surname_metaphone = r.surname_metaphone",
     "l.forename = r.forename and l.surname = r.surname",
     "l.pnc_number = r.pnc_number",
+    # The Criminal Records Office number P-NOMIS and nDelius hold beside it.
+    "l.cro_number = r.cro_number",
     # The probation case reference OASys holds for the nDelius record.
     "l.crn = r.crn",
     "l.date_of_birth = r.date_of_birth and l.postcode_outward = r.postcode_outward",

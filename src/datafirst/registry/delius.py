@@ -221,6 +221,7 @@ SOURCE = SourceSystem(
             "postcode",
             "sex",
             "pnc_number",
+            "cro_number",
             "crn",
         ),
         keyed_by_crn=True,

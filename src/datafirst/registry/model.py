@@ -64,6 +64,7 @@ PERSON_IDENTIFIERS = (
     "postcode",
     "sex",
     "pnc_number",
+    "cro_number",
     "crn",
 )
 #: Evidence from a record's case rather than its person: the names of the

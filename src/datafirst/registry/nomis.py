@@ -218,7 +218,15 @@ SOURCE = SourceSystem(
         title="Prisoner custodial journey",
         kind="criminal",
         person_table="offenders",
-        identifiers=("forename", "middle_names", "surname", "date_of_birth", "sex", "pnc_number"),
+        identifiers=(
+            "forename",
+            "middle_names",
+            "surname",
+            "date_of_birth",
+            "sex",
+            "pnc_number",
+            "cro_number",
+        ),
         published_tables=("nomis_flatfile", "nomis_movements", "nomis_safety_in_custody"),
         access=Access(
             coverage="custody spanning Jan 2011 - Mar 2023 (earlier sentences may appear)",

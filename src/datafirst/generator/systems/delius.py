@@ -41,6 +41,45 @@ def _codes(ctx, seed, code_col, **where):
     return ctx.vocab.column(seed, code_col, **where)
 
 
+#: Event termination reasons by the event's category and outcome: an order
+#: ends by expiry or good progress, breach or revocation; a custodial
+#: sentence's licence by expiry or recall; a pre-sentence report when the
+#: sentence is passed. Transfers, deaths and appeals can end any event.
+_EVENT_REASONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "community_order": {
+        "completed": ("EC", "EGP"), "breach": ("EB",), "revoked": ("ER",),
+        "other": ("ET", "ED", "EX"),
+    },
+    "custody": {
+        "completed": ("EC",), "breach": ("EREC",), "revoked": ("ER",),
+        "other": ("ET", "ED", "EX"),
+    },
+    "pre_sentence": {"completed": ("EC",), "other": ("ET", "ED", "EX")},
+}  # fmt: skip
+_EVENT_REASONS["suspended_sentence"] = _EVENT_REASONS["community_order"]
+
+
+def _event_termination(ctx, rng, category, outcome):
+    """A termination reason for each event that fits its category and
+    outcome (codes of the termination_reasons code list)."""
+    known = {
+        r["termination_reason_code"]
+        for r in ctx.vocab.seed("termination_reasons")
+        if r["applies_to"] == "event"
+    }
+    out = np.empty(len(outcome), dtype=object)
+    for cat, by_outcome in _EVENT_REASONS.items():
+        for o, codes in by_outcome.items():
+            assert set(codes) <= known, f"unknown event termination reasons {codes}"
+            mask = (category == cat) & (outcome == o)
+            out[mask] = np.array(codes, dtype=object)[rng.integers(len(codes), size=mask.sum())]
+    missing = np.flatnonzero(out == None)  # noqa: E711 - an object array
+    if len(missing):
+        bad = sorted({(category[i], outcome[i]) for i in missing})
+        raise ValueError(f"no event termination reason for {bad}")
+    return out
+
+
 def _termination(ctx, rng, applies_to, outcome):
     rows = [r for r in ctx.vocab.seed("termination_reasons") if r["applies_to"] == applies_to]
     by = {}
@@ -190,7 +229,7 @@ def _write_events(ctx, rng, ev, offender_of_event, record) -> np.ndarray:
             "probation_area_code": area_code,
             "termination_date": format_dates(ev["termination_date"], FMT),
             "termination_reason_code": np.where(
-                ended, _termination(ctx, rng, "event", ev["outcome"]), None
+                ended, _event_termination(ctx, rng, ev["category"], ev["outcome"]), None
             ),
         },
     )

@@ -162,7 +162,11 @@ def _write_offences_and_disposals(ctx, rng, history, keep, doc_of) -> None:
         cc["receipt_date"][crown_case] + rng.integers(7, 40, m).astype("timedelta64[D]"),
         cc["disposal_date"][crown_case] - rng.integers(0, 20, m).astype("timedelta64[D]"),
     )
-    plea_date = np.maximum(plea_date, cc["receipt_date"][crown_case])
+    # A plea is entered between receipt and disposal: an early guilty plea
+    # in a case disposed of within weeks falls on the disposal day at latest.
+    plea_date = np.minimum(
+        np.maximum(plea_date, cc["receipt_date"][crown_case]), cc["disposal_date"][crown_case]
+    )
     ctx.writer.write(
         OFFENCES,
         {

@@ -1,0 +1,5 @@
+import sys
+
+from datafirst.generator.calibration.report import main
+
+sys.exit(main())
