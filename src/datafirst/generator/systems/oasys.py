@@ -707,49 +707,81 @@ def _needs_sections(ctx, a, is_layer3) -> dict[str, np.ndarray]:
 
     rng = ctx.rng("oasys:finance")
     latent = rng.normal(0, 1, n_pop)[person] + rng.normal(0, 0.5, n)
-    items = {
-        "finance_situation_score": 0.40,
-        "finance_management_score": 0.30,
-        "finance_illegal_earnings_score": 0.18,
-        "finance_gambling_score": 0.04,
-        "finance_debt_score": 0.30,
-        "finance_reliance_on_others_score": 0.15,
-    }
-    for name, base in items.items():
-        out[name] = _layer3(_item_scores(rng, np.full(n, base), latent, 0.02), is_layer3)
-    total = _total([out[k] for k in items])
-    t = np.where(total == None, 0, total).astype(np.int64)  # noqa: E711
-    out["finance_total"] = _layer3(total, is_layer3)
-    out["finance_linked_to_risk"] = _flag(rng, np.clip(0.03 + 0.06 * t, 0, 0.8), is_layer3)
-    out["finance_linked_to_reoffending"] = _flag(rng, np.clip(0.05 + 0.09 * t, 0, 0.9), is_layer3)
+    out.update(
+        _scored_section(
+            rng,
+            latent,
+            is_layer3,
+            "finance",
+            {
+                "finance_situation_score": 0.40,
+                "finance_management_score": 0.30,
+                "finance_illegal_earnings_score": 0.18,
+                "finance_gambling_score": 0.04,
+                "finance_debt_score": 0.30,
+                "finance_reliance_on_others_score": 0.15,
+            },
+            linked={"risk": (0.03, 0.06, 0.8), "reoffending": (0.05, 0.09, 0.9)},
+        )
+    )
 
     rng = ctx.rng("oasys:emotional_wellbeing")
     latent = rng.normal(0, 1, n_pop)[person] + rng.normal(0, 0.4, n) + 0.2 * custody
-    items = {
-        "ewb_difficulties_coping_score": 0.30,
-        "ewb_psychological_problems_score": 0.28,
-        "ewb_social_isolation_score": 0.18,
-        "ewb_attitude_to_self_score": 0.18,
-        "ewb_self_harm_suicide_score": 0.10,
-        "ewb_psychiatric_problems_score": 0.08,
-        "ewb_psychiatric_treatment_score": 0.12,
-    }
-    for name, base in items.items():
-        out[name] = _layer3(_item_scores(rng, np.full(n, base), latent, 0.02), is_layer3)
-    total = _total([out[k] for k in items])
-    t = np.where(total == None, 0, total).astype(np.int64)  # noqa: E711
-    out["ewb_total"] = _layer3(total, is_layer3)
-    out["ewb_linked_to_risk"] = _flag(rng, np.clip(0.02 + 0.04 * t, 0, 0.7), is_layer3)
-    out["ewb_linked_to_reoffending"] = _flag(rng, np.clip(0.03 + 0.05 * t, 0, 0.8), is_layer3)
+    out.update(
+        _scored_section(
+            rng,
+            latent,
+            is_layer3,
+            "ewb",
+            {
+                "ewb_difficulties_coping_score": 0.30,
+                "ewb_psychological_problems_score": 0.28,
+                "ewb_social_isolation_score": 0.18,
+                "ewb_attitude_to_self_score": 0.18,
+                "ewb_self_harm_suicide_score": 0.10,
+                "ewb_psychiatric_problems_score": 0.08,
+                "ewb_psychiatric_treatment_score": 0.12,
+            },
+            linked={"risk": (0.02, 0.04, 0.7), "reoffending": (0.03, 0.05, 0.8)},
+        )
+    )
 
     rng = ctx.rng("oasys:health")
     latent = rng.normal(0, 1, n_pop)[person] + rng.normal(0, 0.4, n) + np.clip(age - 40, 0, 40) / 25
-    items = {
-        "health_physical_condition_score": 0.15,
-        "health_disability_score": 0.07,
-        "health_treatment_needed_score": 0.12,
+    out.update(
+        _scored_section(
+            rng,
+            latent,
+            is_layer3,
+            "health",
+            {
+                "health_physical_condition_score": 0.15,
+                "health_disability_score": 0.07,
+                "health_treatment_needed_score": 0.12,
+            },
+        )
+    )
+    return out
+
+
+def _scored_section(
+    rng, latent, is_layer3, section: str, items: dict[str, float], linked: dict | None = None
+) -> dict[str, np.ndarray]:
+    """A layer 3 section scored item by item (0-2, around each item's
+    prevalence, shifted by the person's ``latent`` need), its total
+    (``<section>_total``) and, with ``linked``, its linked-to-risk and
+    linked-to-reoffending flags (``<section>_linked_to_<what>``), more
+    likely the higher the total: ``{what: (base, per point, cap)}``."""
+    n = len(latent)
+    out = {
+        name: _layer3(_item_scores(rng, np.full(n, base), latent, 0.02), is_layer3)
+        for name, base in items.items()
     }
-    for name, base in items.items():
-        out[name] = _layer3(_item_scores(rng, np.full(n, base), latent, 0.02), is_layer3)
-    out["health_total"] = _layer3(_total([out[k] for k in items]), is_layer3)
+    total = _total(list(out.values()))
+    out[f"{section}_total"] = _layer3(total, is_layer3)
+    points = np.where(total == None, 0, total).astype(np.int64)  # noqa: E711
+    for what, (base, per_point, cap) in (linked or {}).items():
+        out[f"{section}_linked_to_{what}"] = _flag(
+            rng, np.clip(base + per_point * points, 0, cap), is_layer3
+        )
     return out
