@@ -50,10 +50,53 @@ def test_a_moved_claim_links_on_its_carried_claim_number():
     rows = [
         _case("pcol", "2PC00017", date(2012, 3, 1)),
         _case("pcol", "2PC00018", date(2012, 3, 2), surnames=("JONES",), postcode="M1 1AA"),
-        # Everything but the reference points elsewhere: the reference decides.
+        # The tenant and the property point elsewhere, the landlord is the
+        # same: the reference decides.
         _case("caseman", "2LS80001", date(2012, 4, 2), ref="2PC00018"),
     ]
     assert _links(rows) == {"2LS80001": ("2PC00018", "reference")}
+
+
+def test_a_reference_naming_an_unrelated_claim_is_not_trusted():
+    """A reference mistyped onto another claim's number: that claim has
+    another landlord, tenant and property, so the reference is set aside
+    and the case links to the claim its evidence fits."""
+    rows = [
+        _case("pcol", "2PC00017", date(2012, 3, 1)),
+        _case(
+            "pcol",
+            "2PC00018",
+            date(2012, 3, 2),
+            claimant="OTHER LANDLORD",
+            surnames=("JONES",),
+            postcode="M1 1AA",
+        ),  # fmt: skip
+        _case("caseman", "2LS80001", date(2012, 4, 2), ref="2PC00018"),
+    ]
+    assert _links(rows) == {"2LS80001": ("2PC00017", "evidence")}
+
+
+def test_a_claim_two_cases_cite_is_decided_on_the_evidence():
+    """Two received cases carry one claim number, the second mistyped onto
+    it from its own claim's: each links to the claim its evidence fits,
+    and no claim is linked twice."""
+    rows = [
+        _case("pcol", "2PC00017", date(2012, 3, 1)),
+        _case("pcol", "2PC00018", date(2012, 3, 2), surnames=("JONES",), postcode="M1 1AA"),
+        _case(
+            "caseman",
+            "2LS80001",
+            date(2012, 4, 2),
+            ref="2PC00018",
+            surnames=("JONES",),
+            postcode="M1 1AA",
+        ),  # fmt: skip
+        _case("caseman", "2LS80002", date(2012, 4, 3), ref="2PC00018"),
+    ]
+    assert _links(rows) == {
+        "2LS80001": ("2PC00018", "evidence"),
+        "2LS80002": ("2PC00017", "evidence"),
+    }
 
 
 def test_a_moved_claim_without_its_reference_links_on_the_evidence():

@@ -10,8 +10,11 @@ claimant, the defendants and the property are the same.
 Two passes, as the journey linkage refuses what the evidence cannot decide:
 
 1. **Reference.** The CaseMan case carries a PCOL claim number that is a
-   PCOL possession claim issued no later than the CaseMan case was opened:
-   linked on it.
+   PCOL possession claim issued no later than the CaseMan case was opened,
+   sharing the property's postcode district, a defendant's surname or the
+   claimant with it, and no other received case carries it: linked on it.
+   A reference mistyped onto another claim's number names a claim that
+   shares none of them, or one two cases cite: left to the evidence.
 2. **Evidence.** For the other received cases, the PCOL claims issued in
    the year before the case was opened that share the property's postcode
    or a defendant's surname are scored on the case-level evidence
@@ -107,13 +110,35 @@ def link_received_claims(cases) -> pa.Table:
         with
         caseman as (select * from cases where source_system = 'caseman'),
         pcol as (select * from cases where source_system = 'pcol'),
-        by_reference as (
+        cited as (
             select caseman.case_number as caseman_case_number,
-                   pcol.case_number as pcol_claim_number
+                   pcol.case_number as pcol_claim_number,
+                   count(*) over (partition by pcol.case_number) as citing_cases
             from caseman
             inner join pcol
                 on caseman.pcol_reference = pcol.case_number
             where pcol.issue_date <= caseman.issue_date
+              -- The claim named shares something with the case: a reference
+              -- mistyped onto another claim's number (at national scale a
+              -- one-digit slip mostly lands on a real claim) names a claim
+              -- of another landlord, tenant and property.
+              and (
+                  coalesce(
+                      split_part(caseman.property_postcode, ' ', 1)
+                      = split_part(pcol.property_postcode, ' ', 1), false
+                  )
+                  or coalesce(
+                      list_has_any(caseman.defendant_surnames, pcol.defendant_surnames), false
+                  )
+                  or coalesce(caseman.claimant_name = pcol.claimant_name, false)
+              )
+        ),
+        -- A claim two received cases cite (one of them mistyped onto it) is
+        -- decided on the evidence, as an uncited one is.
+        by_reference as (
+            select caseman_case_number, pcol_claim_number
+            from cited
+            where citing_cases = 1
         ),
         unlinked as (
             select * from caseman
