@@ -325,6 +325,7 @@ def test_a_crown_case_two_magistrates_cases_fit_equally_stays_unlinked():
 #: The dbt tests that hold the linkage to the quality bar on every build
 #: (models/linkage/evaluation/_evaluation__models.yml); one home for the bar.
 QUALITY_BAR_TESTS = (
+    "linkage_person_accuracy_criminal_dedupe_precision_bar",
     "linkage_person_accuracy_criminal_dedupe_f1_bar",
     "linkage_person_accuracy_cross_justice_bar",
     "linkage_person_accuracy_family_bar",
