@@ -123,28 +123,38 @@ def _write_parties(ctx, rng, sim, number, moved) -> None:
     them, the parties of the claims received from PCOL."""
     p = sim.parties
     issue = sim.claims["issue_date"]
+    rows = _party_rows(ctx, rng, p, number[p["claim"]], issue[p["claim"]])
+    ctx.writer.write(PARTIES, rows, extras=_extras(moved, None, "parties"))
+
+
+def _party_rows(ctx, rng, p, case_number, recorded_on, stream: str | None = None) -> dict:
+    """The party table's columns for parties ``p`` of the cases numbered
+    ``case_number`` (one per party), people's identities as recorded on
+    ``recorded_on`` (from ``stream`` for rows the table gained later)."""
     n = len(p)
     letter = np.array([_ROLE[r][1] for r in p["role"]], dtype=object)
-    party_id = np.array([f"{c}-{x}{i}" for c, x, i in zip(number[p["claim"]], letter,
-                                                          p["role_no"], strict=True)],
-                        dtype=object)  # fmt: skip
+    party_id = np.array(
+        [f"{c}-{x}{i}" for c, x, i in zip(case_number, letter, p["role_no"], strict=True)],
+        dtype=object,
+    )
     rows = np.flatnonzero(p["person"] >= 0)
     who = p["person"][rows]
     rec = ctx.record(
         PARTIES,
         party_id[rows],
         who,
-        issue[p["claim"][rows]],
+        recorded_on[rows],
         dob_missing=ctx.profile.civil_dob_missing,
+        stream=stream,
     )
     name = p["company_name"].copy()
     name[rows] = person_names(rng, rec, ctx.pop.sex[who])
     line, postcode, town = party_addresses(ctx, rng, p, rows, rec, town_missing=0.35)
     dob = np.full(n, None, dtype=object)
     dob[rows] = text_dates(rec.dob, FMT)
-    ctx.writer.write(PARTIES, {
+    return {
         "party_id": party_id,
-        "case_number": number[p["claim"]],
+        "case_number": case_number,
         "party_role_code": np.array([_ROLE[r][0] for r in p["role"]], dtype=object),
         "party_number": p["role_no"],
         "party_type": p["party_type"],
@@ -154,7 +164,7 @@ def _write_parties(ctx, rng, sim, number, moved) -> None:
         "postcode": postcode,
         "date_of_birth": dob,
         "is_represented": p["represented"],
-    }, extras=_extras(moved, None, "parties"))  # fmt: skip
+    }
 
 
 def _write_events_and_hearings(ctx, rng, sim, number, moved, insolvent) -> None:
@@ -299,40 +309,14 @@ def _received_parties(ctx, rng, parties, case_of, number, received) -> dict:
     addresses as CaseMan records them ('Mr John SMITH')."""
     p = parties.take(np.flatnonzero(case_of[parties["claim"]] >= 0))
     case = case_of[p["claim"]]
-    n = len(p)
-    letter = np.array([_ROLE[r][1] for r in p["role"]], dtype=object)
-    party_id = np.array(
-        [f"{c}-{x}{i}" for c, x, i in zip(number[case], letter, p["role_no"], strict=True)],
-        dtype=object,
-    )
-    rows = np.flatnonzero(p["person"] >= 0)
-    who = p["person"][rows]
-    rec = ctx.record(
-        PARTIES,
-        party_id[rows],
-        who,
-        received[case[rows]],
-        dob_missing=ctx.profile.civil_dob_missing,
+    return _party_rows(
+        ctx,
+        rng,
+        p,
+        number[case],
+        received[case],
         stream="identity:caseman.parties:received_from_pcol",
     )
-    name = p["company_name"].copy()
-    name[rows] = person_names(rng, rec, ctx.pop.sex[who])
-    line, postcode, town = party_addresses(ctx, rng, p, rows, rec, town_missing=0.35)
-    dob = np.full(n, None, dtype=object)
-    dob[rows] = text_dates(rec.dob, FMT)
-    return {
-        "party_id": party_id,
-        "case_number": number[case],
-        "party_role_code": np.array([_ROLE[r][0] for r in p["role"]], dtype=object),
-        "party_number": p["role_no"],
-        "party_type": p["party_type"],
-        "name": name,
-        "address_line_1": line,
-        "address_line_2": town,
-        "postcode": postcode,
-        "date_of_birth": dob,
-        "is_represented": p["represented"],
-    }
 
 
 def _received_events_and_hearings(rng, hearings, case_of, number, court, received) -> dict:
