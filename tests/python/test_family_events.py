@@ -5,6 +5,7 @@ the law allows, and the older extracts left byte-identical by them."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from test_family_civil import SYSTEMS, _build
 from datafirst.generator.dates import d64
 from datafirst.generator.family import CARE_26_WEEKS, FAMILY_TO, NO_FAULT_DIVORCE
 from datafirst.generator.family_events import (
+    EVENT_CODES,
     FACT_MIN_YEARS,
     FURTHER_APPLICATIONS,
     INTERIM_ORDERS,
@@ -193,3 +195,13 @@ def test_events_leave_the_older_extracts_byte_identical(built, tmp_path, monkeyp
     assert set(with_events) - set(old) == {"familyman/events.parquet", "familyman/divorce.parquet"}
     assert {k: with_events[k] for k in old} == old
     assert len(SYSTEMS) == 3
+
+
+def test_a_days_events_are_keyed_in_the_order_the_catalogue_sequences_them():
+    """The mart orders a case's events of one day by the seed's order_on_day;
+    the generator keys them in EVENT_CODES order: the two must agree."""
+    seed = Path(__file__).parents[2] / "seeds" / "family_event_types.csv"
+    with seed.open() as f:
+        rows = list(csv.DictReader(f))
+    by_order = [r["event_code"] for r in sorted(rows, key=lambda r: int(r["order_on_day"]))]
+    assert tuple(by_order) == EVENT_CODES

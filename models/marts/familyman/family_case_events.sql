@@ -1,7 +1,7 @@
 with
 
-events as (
-    select * from {{ ref('int_familyman_events_trusted') }}
+sequenced as (
+    select * from {{ ref('int_familyman_events_sequenced') }}
 ),
 
 cases as (
@@ -13,33 +13,6 @@ event_types as (
         event_code,
         event_description
     from {{ ref('family_event_types') }}
-),
-
--- Events of a case in the order they happened; on one day, in the order
--- FamilyMan keys them (the seed's order: issue, application, ..., closure),
--- then by event id.
-sequenced as (
-    select
-        events.*,
-        row_number() over (
-            partition by events.case_number
-            order by
-                events.event_date,
-                case events.event_code
-                    when 'ISS' then 1
-                    when 'APP' then 2
-                    when 'TRF' then 3
-                    when 'HLS' then 4
-                    when 'HHD' then 5
-                    when 'HVC' then 6
-                    when 'IOM' then 7
-                    when 'DNP' then 8
-                    when 'FOM' then 9
-                    when 'CLS' then 10
-                end,
-                cast(events.event_id as bigint)
-        ) as event_sequence
-    from events
 ),
 
 final as (
