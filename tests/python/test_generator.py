@@ -259,21 +259,6 @@ def _repeat_records(db, system, table) -> int:
     return sum(n - 1 for n in people.values())
 
 
-#: The error floors are measured on people recorded more than once in a
-#: table: the smaller systems (Crown Court, prisons) hold a few dozen such
-#: records at the test scale, too few to tell a 25% rate from 20%, so the
-#: floors get an extract of their own, five times the test scale.
-FLOOR_PEOPLE = 5 * TEST_PEOPLE
-
-
-@pytest.fixture(scope="module")
-def floor_db(make_extract):
-    con = duckdb.connect()
-    attach_extract(con, make_extract(people=FLOOR_PEOPLE))
-    yield con
-    con.close()
-
-
 def _not_below(rate: float, records: int, floor: float) -> bool:
     """Whether a share measured on ``records`` records is consistent with a
     true rate at or above ``floor``: one-sided, at 1% (2.33 standard errors

@@ -338,3 +338,31 @@ def test_the_identifier_column_check_catches_a_leaking_mart(warehouse, tmp_path)
     )
     assert result.returncode != 0
     assert "Got 2 results" in result.stdout
+
+
+def test_co_defendants_are_counted_on_the_court_flatfiles(marts):
+    """Magistrates' co-defendants share a case number (and police reference);
+    Crown co-defendants tried together share a case. Each row counts the
+    defendants on its case, itself included."""
+    share, over = marts.execute(
+        """
+        select avg(cast(number_of_defendants_on_case > 1 as integer)),
+            count(*) filter (where number_of_defendants_on_case > on_number)
+        from (select number_of_defendants_on_case,
+                count(*) over (partition by case_number_hash) as on_number
+              from marts.hocas_flatfile)
+        """
+    ).fetchone()
+    assert 0.05 < share < 0.30, share
+    assert over == 0
+    joint, wrong = marts.execute(
+        """
+        select count(*) filter (where number_of_defendants_on_case > 1),
+            count(*) filter (where number_of_defendants_on_case <> on_case)
+        from (select number_of_defendants_on_case,
+                count(*) over (partition by case_id_hash) as on_case
+              from marts.xhibit_flatfile)
+        """
+    ).fetchone()
+    assert joint > 0
+    assert wrong == 0

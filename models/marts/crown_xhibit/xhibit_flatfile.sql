@@ -66,6 +66,14 @@ warrants_per_defendant as (
     group by defendant_on_case_id
 ),
 
+defendants_per_case as (
+    select
+        case_id,
+        count(*) as number_of_defendants_on_case
+    from defendants
+    group by case_id
+),
+
 joined as (
     select
         defendants.defendant_on_case_id,
@@ -95,6 +103,7 @@ joined as (
         coalesce(offence_counts.number_of_offences, 0) as number_of_offences,
         coalesce(offence_counts.number_of_disposals, 0)
             as number_of_disposals,
+        defendants_per_case.number_of_defendants_on_case,
         principal_offences.plea_code,
         principal_offences.plea_type,
         principal_offences.plea_date,
@@ -121,6 +130,8 @@ joined as (
     from defendants
     left join cases
         on defendants.case_id = cases.case_id
+    left join defendants_per_case
+        on defendants.case_id = defendants_per_case.case_id
     left join principal_offences
         on
             defendants.defendant_on_case_id
@@ -192,6 +203,8 @@ final as (
         seriousness_score,
         cast(number_of_offences as integer) as number_of_offences,
         cast(number_of_disposals as integer) as number_of_disposals,
+        cast(number_of_defendants_on_case as integer)
+            as number_of_defendants_on_case,
 
         -- plea
         plea_code,

@@ -47,6 +47,17 @@ offence_counts as (
     group by defendant_case_id
 ),
 
+-- Co-defendants share a case number and police reference; a case number
+-- alone can repeat across unrelated cases of one court.
+defendants_per_case as (
+    select
+        defendant_case_id,
+        count(*) over (
+            partition by court_code, case_number, police_urn
+        ) as number_of_defendants_on_case
+    from defendant_cases
+),
+
 final as (
     select
         -- keys
@@ -89,6 +100,8 @@ final as (
         principal_offences.offence_date,
         cast(coalesce(offence_counts.number_of_offences, 0) as integer)
             as number_of_offences,
+        cast(defendants_per_case.number_of_defendants_on_case as integer)
+            as number_of_defendants_on_case,
 
         -- plea
         principal_offences.plea_code,
@@ -127,6 +140,10 @@ final as (
             = principal_offences.defendant_case_id
     left join offence_counts
         on defendant_cases.defendant_case_id = offence_counts.defendant_case_id
+    left join defendants_per_case
+        on
+            defendant_cases.defendant_case_id
+            = defendants_per_case.defendant_case_id
     left join hearing_summaries
         on
             defendant_cases.defendant_case_id

@@ -28,6 +28,17 @@ FEMALE_CLASS_WEIGHT = {"indictable_only": 0.08, "either_way": 0.2, "summary": 1.
 #: Women's odds of immediate custody against men's for the same case (about
 #: 4-5% of prisoners are women).
 FEMALE_CUSTODY_FACTOR = 0.45
+#: A simulation assumption, not a published figure: the chance that a
+#: magistrates' case joins the case of another defendant charged shortly
+#: before in the same region on the same route (sent for trial or not).
+#: About one defendant-case in six ends up with a co-defendant, at any
+#: population size.
+CO_DEFENDANT_JOIN = 0.09
+#: How many days before a case its lead case's offence may fall.
+CO_DEFENDANT_WINDOW = 60
+#: Most co-defendant cases hold two defendants; a group grows past this
+#: size only rarely.
+CO_DEFENDANT_MAX = 4
 
 
 def lognormal_days(rng, median: float, sigma: float, size: int, lo: int = 0, hi: int = 3000):
@@ -159,6 +170,7 @@ def simulate(ctx: Context) -> CriminalHistory:
         }
     )
     mags_hearings = _mags_hearings(rng, first_hearing, duration)
+    mags_cases, mags_hearings = _co_defendants(ctx, mags_cases, mags_hearings)
 
     crown_cases, crown_offences = _crown(ctx, rng, mags_cases, mags_offences)
     custody, spells = _custody(ctx, rng, mags_cases, mags_offences, crown_cases, crown_offences)
@@ -183,6 +195,71 @@ def simulate(ctx: Context) -> CriminalHistory:
         crown_warrants,
         custody_charges,
     )
+
+
+def _co_defendants(ctx: Context, mc: Table, mh: Table):
+    """Co-defendants: some cases join the case of another person charged in
+    the same region on the same route (sent for trial or not) up to
+    ``CO_DEFENDANT_WINDOW`` days earlier. A joined case (a follower) takes
+    its lead case's offence date, court, police reference, first hearing,
+    disposal date and hearings; its charges, pleas and outcomes stay its
+    own. A follower's date moves only where its person's cases stay in the
+    same order. ``co_lead`` is each case's lead (itself for a lead or a lone
+    case). Drawn from a stream of its own, so no other draw moves."""
+    rng = ctx.rng("criminal:co_defendants")
+    n = len(mc)
+    day = mc["offence_date"].astype("datetime64[D]").astype(np.int64)
+    region = np.unique(mc["region"], return_inverse=True)[1]
+    sent = mc["sent"]
+    order = np.lexsort((rng.random(n), day, region, sent))
+    same_key = np.r_[
+        False,
+        (region[order][1:] == region[order][:-1]) & (sent[order][1:] == sent[order][:-1]),
+    ]
+    joins = same_key & (rng.random(n) < CO_DEFENDANT_JOIN)
+    # Each joining case's lead: the last case before it in the order that did
+    # not join (the start of its run of joiners).
+    start = np.maximum.accumulate(np.where(joins, 0, np.arange(n)))
+    lead_sorted = order[start]
+    person = mc["person"]
+    ok = (
+        joins
+        & (np.arange(n) - start < CO_DEFENDANT_MAX)
+        & (person[order] != person[lead_sorted])
+        & (day[order] - day[lead_sorted] <= CO_DEFENDANT_WINDOW)
+    )
+    # Cases are in person then date order: the new date must stay after the
+    # person's previous case.
+    prev_same = np.r_[False, person[1:] == person[:-1]]
+    prev_day = np.r_[np.iinfo(np.int64).min, day[:-1]]
+    floor = np.where(prev_same, prev_day, np.iinfo(np.int64).min)
+    ok &= day[lead_sorted] > floor[order]
+    lead = np.arange(n)
+    lead[order[ok]] = lead_sorted[ok]
+    # One person twice in one group: the later record stands alone.
+    f = np.flatnonzero(lead != np.arange(n))
+    pairs = np.stack([lead[f], person[f]], axis=1)
+    _, first = np.unique(pairs, axis=0, return_index=True)
+    again = np.setdiff1d(np.arange(len(f)), first)
+    lead[f[again]] = f[again]
+    f = np.flatnonzero(lead != np.arange(n))
+    for col in ("offence_date", "court", "urn", "first_hearing", "disposal_date"):
+        mc[col][f] = mc[col][lead[f]]
+    mc["co_lead"] = lead
+    # The followers' hearings are their lead's hearings.
+    follower = lead != np.arange(n)
+    kept = mh.take(np.flatnonzero(~follower[mh["case"]]))
+    rows = np.flatnonzero(np.isin(mh["case"], lead[f]))
+    by_lead = {}
+    for r in rows:
+        by_lead.setdefault(mh["case"][r], []).append(r)
+    copy_rows = np.array([r for c in f for r in by_lead[lead[c]]], dtype=np.int64)
+    copy_case = np.array([c for c in f for _ in by_lead[lead[c]]], dtype=np.int64)
+    copies = mh.take(copy_rows)
+    copies["case"] = copy_case
+    merged = Table({k: np.concatenate([kept[k], copies[k]]) for k in kept.cols})
+    merged = merged.take(np.lexsort((merged["seq"], merged["case"])))
+    return mc, merged
 
 
 def _offending(ctx: Context, rng):
@@ -441,9 +518,11 @@ def _crown(ctx, rng, mc: Table, mo: Table):
         np.where(rng.random(n) < 0.15, "unconditional_bail", "conditional_bail"),
     ).astype(object)
     court = court_for(ctx, rng, mc["region"][src], "crown")
+    joint_lead = _joint_trials(mc, src, case_type, (receipt, disposal, court))
     crown_cases = Table(
         {
             "crown_case": np.arange(n),
+            "joint_lead": joint_lead,
             "mags_case": src,
             "person": mc["person"][src],
             "case_type": case_type.astype(object),
@@ -520,6 +599,24 @@ def _crown(ctx, rng, mc: Table, mo: Table):
         }
     )
     return crown_cases, crown_offences
+
+
+def _joint_trials(mc: Table, src: np.ndarray, case_type: np.ndarray, columns) -> np.ndarray:
+    """Co-defendants sent for trial together are tried together: one Crown
+    case, received and disposed of on the lead's dates, at the lead's court.
+    Returns each Crown case's lead (itself for a lead or a lone defendant);
+    ``columns`` (receipt, disposal, court) are aligned in place."""
+    pos = np.full(len(mc), -1)
+    pos[src] = np.arange(len(src))
+    lead = pos[mc["co_lead"][src]]
+    joint = (lead >= 0) & (lead != np.arange(len(src))) & (case_type == "T")
+    joint &= case_type[np.maximum(lead, 0)] == "T"
+    f = np.flatnonzero(joint)
+    for col in columns:
+        col[f] = col[lead[f]]
+    out = np.arange(len(src))
+    out[f] = lead[f]
+    return out
 
 
 #: Rank of each Crown Court outcome, most severe first.

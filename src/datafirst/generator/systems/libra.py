@@ -3,7 +3,8 @@
 Layout quirks: the defendant's name in one upper-case field as
 ``SURNAME, Forenames``; dates as ``dd/mm/yyyy`` text; four-digit result
 codes; self-defined ethnicity as free-text categories; a defendant record per
-case (Libra has no reliable person id).
+case (Libra has no reliable person id); co-defendants share the case
+number, police reference, court and hearing dates.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def write(ctx, history, others) -> None:
 
 
 def _write_defendant_cases(ctx, rng, mc, cases, case_id) -> None:
-    """One row per defendant on a case, the defendant as recorded at the
-    offence date."""
+    """One row per defendant on a case (co-defendants under one case
+    number), the defendant as recorded at the offence date."""
     n = len(cases)
     person = mc["person"][cases]
     rec = ctx.record(
@@ -79,6 +80,11 @@ def _write_defendant_cases(ctx, rng, mc, cases, case_id) -> None:
         ],
         dtype=object,
     )
+    # Co-defendants share their lead's case number (the lead is disposed of
+    # on the same day, so in coverage with them).
+    pos = np.full(len(mc), -1, dtype=np.int64)
+    pos[cases] = np.arange(n)
+    case_number = case_number[pos[mc["co_lead"][cases]]]
     has_pnc = rng.random(n) < 0.6
     pnc = np.where(has_pnc, ctx.pop.pnc[person], None)
     remand = code_for(

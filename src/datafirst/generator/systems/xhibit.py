@@ -40,20 +40,30 @@ def write(ctx, history, others) -> None:
     cases = np.flatnonzero(keep)
     n = len(cases)
     case_id = ids(rng, n, 300_000)
-    doc_id = ids(rng, n, 8_000_000)  # one defendant per case here
+    doc_id = ids(rng, n, 8_000_000)  # a defendant on each (simulated) case
     doc_of = np.full(len(cc), -1, dtype=np.int64)
     doc_of[cases] = doc_id
-    _write_cases(ctx, rng, history, cases, case_id, doc_id)
+    # Co-defendants tried together are defendants on their lead's case (the
+    # lead is disposed of on the same day, so kept with them).
+    pos = np.full(len(cc), -1, dtype=np.int64)
+    pos[cases] = np.arange(n)
+    head = pos[cc["joint_lead"][cases]]
+    case_id = case_id[head]
+    _write_cases(ctx, rng, history, cases, case_id, doc_id, head)
     _write_defendants(ctx, rng, cc, cases, case_id, doc_id)
     _write_offences_and_disposals(ctx, rng, history, keep, doc_of)
     _write_warrants(ctx, history, keep, doc_of)
 
 
-def _write_cases(ctx, rng, history, cases, case_id, doc_id) -> None:
-    """The cases, with the police URN as keyed (missing or mistyped at the
-    profile's rates), and the truth of which magistrates' case each came
-    from."""
+def _write_cases(ctx, rng, history, cases, case_id, doc_id, head) -> None:
+    """The cases (a row for each lead: ``head`` is the position of each
+    defendant's case), with the police URN as keyed (missing or mistyped at
+    the profile's rates), and the truth of which magistrates' case each
+    defendant-on-case came from."""
     cc, mc = history.crown_cases, history.mags_cases
+    defendants = cases
+    heads = np.flatnonzero(head == np.arange(len(cases)))
+    cases, case_id = cases[heads], case_id[heads]
     n = len(cases)
     receipt = cc["receipt_date"][cases]
     year = receipt.astype("datetime64[Y]").astype(np.int64) + 1970
@@ -88,20 +98,21 @@ def _write_cases(ctx, rng, history, cases, case_id, doc_id) -> None:
     # Truth: which magistrates' case each Crown defendant-on-case came from.
     from datafirst.generator.systems import libra
 
-    in_libra = libra.in_coverage(history)[cc["mags_case"][cases]]
+    urn_recorded = np.where(urn_missing, "missing", np.where(urn_typo, "mistyped", "exact"))
+    case_of = np.searchsorted(heads, head)
+    mags = cc["mags_case"][defendants]
+    in_libra = libra.in_coverage(history)[mags]
     ctx.truth.add(
         "crown_mags_cases",
         defendant_on_case_id=doc_id,
-        crown_case_type=cc["case_type"][cases],
+        crown_case_type=cc["case_type"][defendants],
         mags_defendant_case_id=np.where(
             in_libra,
-            ctx.ids["libra_defendant_case"][cc["mags_case"][cases]].astype(str).astype(object),
+            ctx.ids["libra_defendant_case"][mags].astype(str).astype(object),
             None,
         ),
         mags_case_in_extract=in_libra,
-        urn_recorded=np.where(
-            urn_missing, "missing", np.where(urn_typo, "mistyped", "exact")
-        ).astype(object),
+        urn_recorded=urn_recorded[case_of].astype(object),
     )
 
 
