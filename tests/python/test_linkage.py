@@ -251,6 +251,53 @@ def test_a_rare_name_links_civil_parties_that_a_common_name_does_not():
     assert person["civil_pcol|3"] != person["civil_pcol|4"]
 
 
+def test_names_recorded_swapped_weigh_as_common_as_they_are():
+    """Two people called David Anderson, each once recorded surname first
+    (forename ANDERSON, surname DAVID), one without a date of birth, at two
+    addresses. As a forename ANDERSON is rare and as a surname DAVID is
+    rare, so weighed by the field they were keyed in the two records look
+    like a match on two names nobody has; weighed by how common the names
+    are in either field, they are two records of a common name with
+    nothing else in common, and stay apart."""
+    d = dt.date
+    rows = [
+        _record("familyman", 1, "ANDERSON", "DAVID", None, "GL51 7ES"),
+        _record("probation_delius", 1, "ANDERSON", "DAVID", d(1971, 5, 15), "NG3 4LW"),
+    ]
+    # 300 other David Andersons, and 4,000 people with names of their own.
+    born = [d(1950 + i % 50, 1 + i % 12, 1 + i % 28) for i in range(4300)]
+    rows += [_record("mags_hocas", i, "DAVID", "ANDERSON", born[i]) for i in range(300)]
+    syllables = ["".join(pair) for pair in itertools.product("BCDFGKLMNPRSTV", "AEIOU")]
+    names = ["".join(pair) + "R" for pair in itertools.product(syllables, syllables)]
+    rows += [
+        _record("mags_hocas", 300 + i, names[-1 - i], names[i], born[300 + i]) for i in range(4000)
+    ]
+    records = pa.Table.from_pylist(rows)
+    frequencies = engine.term_frequencies(records)
+    tf = {
+        column: dict(
+            zip(
+                frequencies[column][column].to_pylist(),
+                frequencies[column][f"tf_{column}"].to_pylist(),
+                strict=True,
+            )
+        )
+        for column in ("forename", "surname")
+    }
+    # ANDERSON as a forename is as common as Anderson the surname.
+    assert tf["forename"]["ANDERSON"] == pytest.approx(tf["surname"]["ANDERSON"])
+    assert tf["surname"]["DAVID"] == pytest.approx(tf["forename"]["DAVID"])
+    clusters = engine.cluster_people(records, engine.score_links(records))
+    xjs = dict(
+        zip(
+            clusters["record_id"].to_pylist(),
+            clusters["estimated_xjs_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    assert xjs["familyman|1"] != xjs["probation_delius|1"]
+
+
 def test_journey_model_links_a_crown_case_to_its_magistrates_case():
     d = dt.date
     cases = pa.Table.from_pylist(

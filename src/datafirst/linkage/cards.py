@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from datafirst.linkage.review import PRIOR_PAIRS
+from datafirst.linkage.review import PAIRS_PER_BAND, PRIOR_PAIRS
 
 
 def write_card(trained: dict, path: Path) -> None:
@@ -44,7 +44,8 @@ def write_card(trained: dict, path: Path) -> None:
         "",
         "Chosen by a simulated clerical review (`datafirst.linkage.review`): pairs "
         "scored on the training data were put in bands of one unit of match weight, "
-        "up to 40 pairs per band were drawn in a reproducible order and labelled as "
+        f"up to {PAIRS_PER_BAND} pairs per band were drawn in a reproducible order and "
+        "labelled as "
         "a reviewer would (same person or not). A band's precision is estimated from "
         f"its sample and the model's own mean match probability (worth {PRIOR_PAIRS} "
         "reviewed pairs), made monotone in match weight. The threshold for each level "

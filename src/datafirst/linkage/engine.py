@@ -324,6 +324,10 @@ def _tf_columns(settings: dict) -> list[str]:
     )
 
 
+#: Name columns whose frequencies count the value in either name field.
+NAME_TF_COLUMNS = ("forename", "surname")
+
+
 def term_frequencies(records) -> dict:
     """How common each forename, surname and postcode is among all the
     linkable person records of every dataset (``tf_<column>``: the value's
@@ -332,16 +336,36 @@ def term_frequencies(records) -> dict:
     (a few thousand civil parties) every name is seen once or twice, so a
     name shared with half the population weighs as much as one nobody
     else has; across every dataset of the warehouse the shares tell them
-    apart, and they mean the same whatever the size of the dataset."""
+    apart, and they mean the same whatever the size of the dataset.
+
+    A name counts wherever it is recorded, as forename or as surname: a
+    forename of ANDERSON is a common surname recorded in the wrong field
+    (swapped names are among the commonest recording errors), so two
+    records agreeing on it are as weak evidence as two agreeing on the
+    surname Anderson, not as strong as two agreeing on a name nobody has."""
     backend = backend_for(records)
     backend.load("records_for_frequencies", records.select([*TF_COLUMNS, "is_linkable"]))
+    names = " union all ".join(
+        f"select {c} as name from records_for_frequencies where is_linkable and {c} is not null"
+        for c in NAME_TF_COLUMNS
+    )
+    backend.create(
+        "frequencies_any_name", f"select name, count(*) as held from ({names}) group by name"
+    )
     out = {}
     for column in TF_COLUMNS:
+        held = "max(any_name.held)" if column in NAME_TF_COLUMNS else "count(*)"
+        join = (
+            f"inner join frequencies_any_name as any_name on r.{column} = any_name.name"
+            if column in NAME_TF_COLUMNS
+            else ""
+        )
         backend.create(
             f"frequencies_{column}",
-            f"select {column}, count(*) / sum(count(*)) over () as tf_{column} "
-            f"from records_for_frequencies where is_linkable and {column} is not null "
-            f"group by {column}",
+            f"select r.{column}, {held} / sum(count(*)) over () as tf_{column} "
+            f"from records_for_frequencies as r {join} "
+            f"where r.is_linkable and r.{column} is not null "
+            f"group by r.{column}",
         )
         out[column] = backend.query(f"select * from frequencies_{column}")
     backend.close()

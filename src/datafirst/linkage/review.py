@@ -8,7 +8,7 @@ hash order); the "reviewer" labels each drawn pair from the truth (same
 person or not), as a clerk would with the full records in front of them. The
 precision of a band is estimated from its sample together with the model's
 own estimate (the band's mean match probability), which counts as
-``PRIOR_PAIRS`` reviewed pairs: a full sample of 40 outweighs it, but a band
+``PRIOR_PAIRS`` reviewed pairs: a full sample outweighs it, but a band
 of one or two pairs (small datasets) cannot prove a weak band precise on its
 own. The estimates are made monotone in match weight
 (pool-adjacent-violators: a stronger band is never judged less precise than a
@@ -27,7 +27,12 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-PAIRS_PER_BAND = 40
+#: Pairs reviewed per band. The floors ask whether a band's links are 98%
+#: or 99.9% right: 40 labels cannot tell (one wrong pair in 40 reads as 97.5%,
+#: none as 100%), so one unlucky or lucky draw moved a threshold by two or
+#: three units of weight from one training run to the next; 200 labels
+#: resolve a band's precision to about a percentage point.
+PAIRS_PER_BAND = 200
 #: Weight of the model's own match probability in a band's precision estimate,
 #: in reviewed pairs (a beta prior centred on the model's estimate).
 PRIOR_PAIRS = 10

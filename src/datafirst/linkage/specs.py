@@ -126,9 +126,17 @@ PARTY_DETERMINISTIC = (
 #: Precision the review must show for the weakest band of links accepted at
 #: each threshold (see PersonModel.band_precision_floor). Criminal datasets,
 #: whose bar is a pairwise precision of 0.995, accept no marginal band below
-#: 0.95: a small dataset's review (a hundred or so true pairs) otherwise
-#: accepts a weak band on two or three lucky labels.
-BAND_PRECISION_FLOOR = {"low": 0.5, "default": 0.95, "high": 0.99}
+#: 0.98 at the default level: the pooled target alone is met by the mass of
+#: certain pairs above a weak band, whatever that band holds, and each wrong
+#: link in it joins two people's clusters (at 0.95, two in a hundred of the
+#: weakest links accepted were wrong and the clusters' precision fell below
+#: the bar); a small dataset's review (a hundred or so true pairs) otherwise
+#: accepts a weak band on two or three lucky labels. The high level is the
+#: one at which the cross-justice links also join a dataset's own records
+#: (engine.BRIDGE_LEVEL): a wrong bridge merges two people in a dataset whose
+#: own model kept them apart, so every band it accepts must be all but
+#: certain (0.999).
+BAND_PRECISION_FLOOR = {"low": 0.5, "default": 0.98, "high": 0.999}
 #: Family and civil parties, whose bar is recall at a precision of 0.98.
 PARTY_BAND_PRECISION_FLOOR = {"low": 0.5, "default": 0.9, "high": 0.99}
 
