@@ -265,13 +265,9 @@ def test_names_recorded_swapped_weigh_as_common_as_they_are():
         _record("probation_delius", 1, "ANDERSON", "DAVID", d(1971, 5, 15), "NG3 4LW"),
     ]
     # 300 other David Andersons, and 4,000 people with names of their own.
-    born = [d(1950 + i % 50, 1 + i % 12, 1 + i % 28) for i in range(4300)]
+    born = [d(1950 + i % 50, 1 + i % 12, 1 + i % 28) for i in range(300)]
     rows += [_record("mags_hocas", i, "DAVID", "ANDERSON", born[i]) for i in range(300)]
-    syllables = ["".join(pair) for pair in itertools.product("BCDFGKLMNPRSTV", "AEIOU")]
-    names = ["".join(pair) + "R" for pair in itertools.product(syllables, syllables)]
-    rows += [
-        _record("mags_hocas", 300 + i, names[-1 - i], names[i], born[300 + i]) for i in range(4000)
-    ]
+    rows += _strangers("mags_hocas", 4000, first_id=300)
     records = pa.Table.from_pylist(rows)
     frequencies = engine.term_frequencies(records)
     tf = {
