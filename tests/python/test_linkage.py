@@ -58,6 +58,17 @@ def _strangers(dataset: str, n: int, first_id: int = 1000) -> list[dict]:
     return [_record(dataset, first_id + i, names[-1 - i], names[i], born[i]) for i in range(n)]
 
 
+def _ids(clusters: pa.Table, column: str = "estimated_person_id") -> dict[str, str]:
+    """Each record's id in ``column`` of the clustered records."""
+    return dict(zip(clusters["record_id"].to_pylist(), clusters[column].to_pylist(), strict=True))
+
+
+def _linked(records: pa.Table, column: str = "estimated_person_id") -> dict[str, str]:
+    """Score and cluster ``records`` with the committed models: each
+    record's id in ``column``."""
+    return _ids(engine.cluster_people(records, engine.score_links(records)), column)
+
+
 def fixture_records() -> pa.Table:
     """Three people with records in several datasets, recorded consistently,
     and a look-alike of the first (same name, born 25 years later)."""
@@ -117,11 +128,7 @@ def test_loading_the_committed_models_predicts(linked):
 
 def test_obvious_people_share_a_cross_justice_id_and_others_do_not(linked):
     _, _, clusters = linked
-    xjs = dict(
-        zip(
-            clusters["record_id"].to_pylist(), clusters["estimated_xjs_id"].to_pylist(), strict=True
-        )
-    )
+    xjs = _ids(clusters, "estimated_xjs_id")
     darren = {
         xjs[r]
         for r in (
@@ -173,14 +180,7 @@ def test_an_oasys_case_reference_joins_records_the_missing_pnc_split(first, seco
             *_strangers("prison_oasys", 400),
         ]
     )
-    clusters = engine.cluster_people(records, engine.score_links(records))
-    person = dict(
-        zip(
-            clusters["record_id"].to_pylist(),
-            clusters["estimated_person_id"].to_pylist(),
-            strict=True,
-        )
-    )
+    person = _linked(records)
     assert (person["prison_oasys|1"] == person["prison_oasys|2"]) == one_person
 
 
@@ -205,14 +205,7 @@ def test_a_cro_number_joins_prison_records_of_one_person_under_two_surnames(
             *_strangers("prison_nomis", 400),
         ]
     )
-    clusters = engine.cluster_people(records, engine.score_links(records))
-    person = dict(
-        zip(
-            clusters["record_id"].to_pylist(),
-            clusters["estimated_person_id"].to_pylist(),
-            strict=True,
-        )
-    )
+    person = _linked(records)
     assert (person["prison_nomis|1"] == person["prison_nomis|2"]) == one_person
 
 
@@ -239,14 +232,7 @@ def test_a_rare_name_links_civil_parties_that_a_common_name_does_not():
         _record("mags_hocas", 400 + i, names[-1 - i], names[i], born[400 + i]) for i in range(4000)
     ]
     records = pa.Table.from_pylist(rows)
-    clusters = engine.cluster_people(records, engine.score_links(records))
-    person = dict(
-        zip(
-            clusters["record_id"].to_pylist(),
-            clusters["estimated_person_id"].to_pylist(),
-            strict=True,
-        )
-    )
+    person = _linked(records)
     assert person["civil_pcol|1"] == person["civil_pcol|2"]
     assert person["civil_pcol|3"] != person["civil_pcol|4"]
 
@@ -283,14 +269,7 @@ def test_names_recorded_swapped_weigh_as_common_as_they_are():
     # ANDERSON as a forename is as common as Anderson the surname.
     assert tf["forename"]["ANDERSON"] == pytest.approx(tf["surname"]["ANDERSON"])
     assert tf["surname"]["DAVID"] == pytest.approx(tf["forename"]["DAVID"])
-    clusters = engine.cluster_people(records, engine.score_links(records))
-    xjs = dict(
-        zip(
-            clusters["record_id"].to_pylist(),
-            clusters["estimated_xjs_id"].to_pylist(),
-            strict=True,
-        )
-    )
+    xjs = _linked(records, "estimated_xjs_id")
     assert xjs["familyman|1"] != xjs["probation_delius|1"]
 
 

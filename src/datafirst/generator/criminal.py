@@ -36,8 +36,7 @@ FEMALE_CUSTODY_FACTOR = 0.45
 CO_DEFENDANT_JOIN = 0.09
 #: How many days before a case its lead case's offence may fall.
 CO_DEFENDANT_WINDOW = 60
-#: Most co-defendant cases hold two defendants; a group grows past this
-#: size only rarely.
+#: The most defendants one case holds (most co-defendant cases hold two).
 CO_DEFENDANT_MAX = 4
 
 
@@ -246,15 +245,14 @@ def _co_defendants(ctx: Context, mc: Table, mh: Table):
     for col in ("offence_date", "court", "urn", "first_hearing", "disposal_date"):
         mc[col][f] = mc[col][lead[f]]
     mc["co_lead"] = lead
-    # The followers' hearings are their lead's hearings.
+    # The followers' hearings are their lead's hearings (hearings are in case
+    # then sequence order: a case's rows are one run from its first row).
     follower = lead != np.arange(n)
     kept = mh.take(np.flatnonzero(~follower[mh["case"]]))
-    rows = np.flatnonzero(np.isin(mh["case"], lead[f]))
-    by_lead = {}
-    for r in rows:
-        by_lead.setdefault(mh["case"][r], []).append(r)
-    copy_rows = np.array([r for c in f for r in by_lead[lead[c]]], dtype=np.int64)
-    copy_case = np.array([c for c in f for _ in by_lead[lead[c]]], dtype=np.int64)
+    held = np.bincount(mh["case"], minlength=n)
+    first_row = np.cumsum(held) - held
+    copy_case = np.repeat(f, held[lead[f]])
+    copy_rows = first_row[lead[copy_case]] + group_offsets(copy_case)
     copies = mh.take(copy_rows)
     copies["case"] = copy_case
     merged = Table({k: np.concatenate([kept[k], copies[k]]) for k in kept.cols})
