@@ -316,6 +316,40 @@ def test_journey_model_links_a_crown_case_to_its_magistrates_case():
     ]
 
 
+def test_a_shared_person_id_weighs_what_it_weighs_in_the_population_at_hand():
+    """In a population fifty times the training extract's, two random cases
+    are a fiftieth as likely to be one journey, and a fiftieth as likely to
+    share a person id or a police reference: a pair agreeing on those keeps
+    its match probability, while one that agrees only on what is as common
+    at any size (the day and court) loses it. Without the scaling the
+    first fell below the journey threshold at 1M."""
+
+    from datafirst.linkage.journeys import for_population
+
+    trained = engine.load_model("link_mags_crown")
+
+    def odds(model, agreeing):
+        prior = model["probability_two_random_records_match"]
+        out = prior / (1 - prior)
+        for comparison in model["comparisons"]:
+            for level in comparison["comparison_levels"]:
+                if (comparison["output_column_name"], level["label_for_charts"]) in agreeing:
+                    out *= level["m_probability"] / level["u_probability"]
+        return out
+
+    same_day_court = {("court_date", "same day"), ("court_code", "same court")}
+    same_person = {*same_day_court, ("estimated_xjs_id", "same person (cross-justice id)")}
+    same_reference = {*same_day_court, ("police_urn", "exact")}
+    at_training = trained["splink"]
+    at_scale = for_population(at_training, at_training["probability_two_random_records_match"] / 50)
+    for agreeing in (same_person, same_reference):
+        assert odds(at_scale, agreeing) == pytest.approx(odds(at_training, agreeing), rel=1e-3)
+    assert odds(at_scale, same_day_court) == pytest.approx(
+        odds(at_training, same_day_court) / 50, rel=1e-3
+    )
+    assert for_population(at_training, 0) == at_training
+
+
 def test_a_crown_case_two_magistrates_cases_fit_equally_stays_unlinked():
     """Co-defendants sent on the same day, court and charges, the Crown case
     without a police reference and its person in neither: the evidence

@@ -270,6 +270,14 @@ class JourneyModel:
     target_precision: dict[str, float] = field(
         default_factory=lambda: {"low": 0.98, "default": 0.995, "high": 0.999}
     )
+    #: Levels (comparison, label) at which two records agree on an
+    #: identifier of one case or one person: random pairs agree there about
+    #: as often as they match, so their u-probabilities move with the prior
+    #: (see :func:`datafirst.linkage.journeys.for_population`).
+    identifier_levels: tuple[tuple[str, str], ...] = (
+        ("police_urn", "exact"),
+        ("estimated_xjs_id", "same person (cross-justice id)"),
+    )
 
 
 JOURNEY = JourneyModel()
