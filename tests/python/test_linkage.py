@@ -284,6 +284,7 @@ def test_journey_model_links_a_crown_case_to_its_magistrates_case():
                 "court_date": d(2019, 5, 2),
                 "court_code": "2575",
                 "offence_codes": ["TH68010"],
+                "date_of_birth": d(1990, 3, 14),
             },
             {
                 "record_id": "mags_hocas|2",
@@ -292,6 +293,7 @@ def test_journey_model_links_a_crown_case_to_its_magistrates_case():
                 "court_date": d(2019, 5, 9),
                 "court_code": "2575",
                 "offence_codes": ["MD71230"],
+                "date_of_birth": d(1990, 3, 14),
             },
             {
                 "record_id": "crown_xhibit|1",
@@ -300,6 +302,7 @@ def test_journey_model_links_a_crown_case_to_its_magistrates_case():
                 "court_date": d(2019, 5, 2),
                 "court_code": "2575",
                 "offence_codes": ["TH68010"],
+                "date_of_birth": d(1990, 3, 14),
             },
         ]
     )
@@ -313,6 +316,46 @@ def test_journey_model_links_a_crown_case_to_its_magistrates_case():
     links = link_journeys(cases, clusters, engine.load_model("link_mags_crown")).to_pylist()
     assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
         ("crown_xhibit|1", "mags_hocas|1")
+    ]
+
+
+def test_a_journey_is_told_from_a_co_defendants_by_the_date_of_birth():
+    """Two defendants sent for trial on one day from one court on the same
+    charges under one police reference; the Crown case lacks the reference
+    and the person linkage joined neither magistrates' case to it. The
+    defendant's date of birth on the case chooses: linked to the one born
+    that day, where on the case evidence alone the two fit equally and the
+    Crown case stayed unlinked."""
+    d = dt.date
+
+    def case(record_id, dataset, urn, born):
+        return {
+            "record_id": record_id,
+            "source_dataset": dataset,
+            "police_urn": urn,
+            "court_date": d(2019, 5, 2),
+            "court_code": "2575",
+            "offence_codes": ["TH68010", "CJ88116"],
+            "date_of_birth": born,
+        }
+
+    cases = pa.Table.from_pylist(
+        [
+            case("mags_hocas|1", "mags_hocas", "42AB1234519", d(1990, 3, 14)),
+            case("mags_hocas|2", "mags_hocas", "42AB1234519", d(1987, 11, 2)),
+            case("crown_xhibit|1", "crown_xhibit", None, d(1987, 11, 2)),
+        ]
+    )
+    clusters = pa.Table.from_pylist(
+        [
+            {"record_id": "mags_hocas|1", "estimated_xjs_id": "p1"},
+            {"record_id": "mags_hocas|2", "estimated_xjs_id": "p2"},
+            {"record_id": "crown_xhibit|1", "estimated_xjs_id": "p3"},
+        ]
+    )
+    links = link_journeys(cases, clusters, engine.load_model("link_mags_crown")).to_pylist()
+    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
+        ("crown_xhibit|1", "mags_hocas|2")
     ]
 
 
@@ -547,7 +590,7 @@ def test_the_engine_re_estimates_the_prior_as_splink_does(built, name):
 def test_the_cheap_one_edit_test_is_damerau_levenshtein_within_one():
     import duckdb
 
-    from datafirst.linkage.comparisons import _within_one_edit
+    from datafirst.linkage.comparisons import within_one_edit
 
     words = [
         "2003/0012345K", "2003/0012354K", "2003/0012345L", "2003/012345K", "2030/0012345K",
@@ -557,7 +600,7 @@ def test_the_cheap_one_edit_test_is_damerau_levenshtein_within_one():
     con = duckdb.connect()
     con.register("w", pa.table({"s": words}))
     for same_length in (False, True):
-        cheap = _within_one_edit("l.s", "r.s", same_length=same_length)
+        cheap = within_one_edit("l.s", "r.s", same_length=same_length)
         exact = "damerau_levenshtein(l.s, r.s) <= 1"
         if same_length:
             exact = f"length(l.s) = length(r.s) and {exact}"

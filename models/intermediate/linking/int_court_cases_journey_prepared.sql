@@ -1,7 +1,8 @@
 {#- Magistrates' defendant-cases and Crown defendants-on-case in one shape,
     for the journey linkage: the shared police reference, the date and court
     at which the case left (or arrived from) the magistrates' court, the
-    offences charged, and the person. -#}
+    offences charged, and the defendant's date of birth as recorded on the
+    case. -#}
 with
 
 mags_cases as (
@@ -48,7 +49,8 @@ mags as (
         mags_cases.police_urn,
         mags_cases.disposal_date as court_date,
         mags_cases.court_code,
-        mags_offence_lists.offence_codes
+        mags_offence_lists.offence_codes,
+        mags_cases.date_of_birth
     from mags_cases
     left join mags_offence_lists
         on mags_cases.defendant_case_id = mags_offence_lists.defendant_case_id
@@ -66,7 +68,8 @@ crown as (
         crown_cases.police_urn,
         crown_cases.committal_date as court_date,
         crown_cases.originating_court_code as court_code,
-        crown_offence_lists.offence_codes
+        crown_offence_lists.offence_codes,
+        crown_defendants.date_of_birth
     from crown_defendants
     inner join crown_cases
         on crown_defendants.case_id = crown_cases.case_id

@@ -43,7 +43,7 @@ def _swapped_counted_in_surname() -> dict:
     }
 
 
-def _within_one_edit(left: str, right: str, same_length: bool = False) -> str:
+def within_one_edit(left: str, right: str, same_length: bool = False) -> str:
     """Damerau-Levenshtein distance at most 1, computed cheaply. Between
     strings of one length a single edit is a substitution (Hamming distance
     1) or a transposition of neighbours (Hamming distance 2), so the costly
@@ -147,7 +147,7 @@ def date_of_birth():
                 "day and month swapped",
             ),
             _level(
-                _within_one_edit(f"cast({dl} as varchar)", f"cast({dr} as varchar)"),
+                within_one_edit(f"cast({dl} as varchar)", f"cast({dr} as varchar)"),
                 "one character differs",
             ),
             _level(
@@ -195,7 +195,7 @@ def pnc_number(exact_level: bool = True):
         levels.append(_level("pnc_number_l = pnc_number_r", "exact"))
     levels.append(
         _level(
-            _within_one_edit("pnc_number_l", "pnc_number_r", same_length=True),
+            within_one_edit("pnc_number_l", "pnc_number_r", same_length=True),
             "one character differs" if exact_level else "the same or one character differs",
         )
     )

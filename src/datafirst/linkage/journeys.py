@@ -1,7 +1,8 @@
 """Magistrates' to Crown journey linkage: which magistrates' defendant-case
 each Crown defendant-on-case came from, scored with a Splink model on case
 evidence (police reference, date and court of sending, offences) and person
-evidence (the cross-justice person id), then one link per Crown case."""
+evidence (the cross-justice person id, the defendant's date of birth on each
+case), then one link per Crown case."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from splink import SettingsCreator
 
 from datafirst.linkage import dialect
 from datafirst.linkage.backends import backend_for
+from datafirst.linkage.comparisons import within_one_edit
 from datafirst.linkage.engine import estimate_prior, new_linker, numbered_records
 from datafirst.linkage.specs import JOURNEY, JourneyModel
 
@@ -23,6 +25,7 @@ JOURNEY_COLUMNS = (
     "court_date",
     "court_code",
     "offence_codes",
+    "date_of_birth",
     "estimated_xjs_id",
 )
 
@@ -88,6 +91,23 @@ def settings(model: JourneyModel = JOURNEY) -> SettingsCreator:
                 _ELSE,
             ],
         ),
+        # The defendant's date of birth on each case: co-defendants (one
+        # police reference, day, court and often charges) differ here, and
+        # it holds where the person linkage left the two records apart.
+        cl.CustomComparison(
+            output_column_name="date_of_birth",
+            comparison_levels=[
+                _null("date_of_birth"),
+                _level("date_of_birth_l = date_of_birth_r", "exact"),
+                _level(
+                    within_one_edit(
+                        "cast(date_of_birth_l as varchar)", "cast(date_of_birth_r as varchar)"
+                    ),
+                    "one character differs",
+                ),
+                _ELSE,
+            ],
+        ),
         cl.CustomComparison(
             output_column_name="estimated_xjs_id",
             comparison_levels=[
@@ -119,7 +139,7 @@ def journey_tables(cases, clusters) -> dict:
             f"""
             select cases.record_id, cases.source_dataset, cases.police_urn,
                    cases.court_date, cases.court_code, cases.offence_codes,
-                   clusters.estimated_xjs_id
+                   cases.date_of_birth, clusters.estimated_xjs_id
             from cases
             left join clusters on cases.record_id = clusters.record_id
             where cases.source_dataset = '{dataset}'

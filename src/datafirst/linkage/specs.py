@@ -260,9 +260,14 @@ class JourneyModel:
         "l.estimated_xjs_id = r.estimated_xjs_id",
         "l.court_code = r.court_code and l.court_date = r.court_date",
     )
+    #: EM passes: pairs sharing a police reference, and pairs sent on one
+    #: day from one court. Not pairs sharing a person id: among those the
+    #: date of birth agrees whichever of the person's cases they are, and EM
+    #: learnt it (and every case level) as evidence of one person, not of
+    #: one case.
     training_blocking: tuple[str, ...] = (
         "l.police_urn = r.police_urn",
-        "l.estimated_xjs_id = r.estimated_xjs_id",
+        "l.court_code = r.court_code and l.court_date = r.court_date",
     )
     deterministic: tuple[str, ...] = (
         "l.police_urn = r.police_urn and l.court_date = r.court_date",
