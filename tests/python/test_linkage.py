@@ -164,6 +164,64 @@ def test_every_record_gets_one_id_per_threshold_and_clusters_nest(linked):
             assert parent.setdefault(row[fine], row[coarse]) == row[coarse], (fine, coarse)
 
 
+def test_a_record_without_a_date_of_birth_joins_one_generation_not_two():
+    """A family party recorded without a date of birth links to a father and
+    to his son of the same name (born 26 years apart), who do not link to
+    each other: it joins the one it links more strongly and father and son
+    stay two people, at every level and in every scope. A party linked to
+    two records born in the same year (one date mistyped) still joins
+    them."""
+    d = dt.date
+    records = pa.Table.from_pylist(
+        [
+            {
+                "record_id": r,
+                "source_dataset": r.split("|")[0],
+                "pnc_number": None,
+                "date_of_birth": b,
+            }
+            for r, b in [
+                ("mags_hocas|1", d(1960, 4, 2)),
+                ("mags_hocas|2", d(1986, 7, 19)),
+                ("familyman|1", None),
+                ("mags_hocas|3", d(1985, 3, 1)),
+                ("probation_delius|1", d(1985, 3, 10)),
+                ("familyman|2", None),
+            ]
+        ]
+    )
+
+    def link(left, right, weight, high=True):
+        return {
+            "record_id_l": left,
+            "record_id_r": right,
+            "source_dataset_l": left.split("|")[0],
+            "source_dataset_r": right.split("|")[0],
+            "match_weight": weight,
+            "match_probability": 2**weight / (1 + 2**weight),
+            "link_model": "link_cross_justice",
+            "is_link_low": True,
+            "is_link_default": True,
+            "is_link_high": high,
+        }
+
+    links = pa.Table.from_pylist(
+        [
+            link("familyman|1", "mags_hocas|1", 12.0),
+            link("familyman|1", "mags_hocas|2", 10.0, high=False),
+            link("familyman|2", "mags_hocas|3", 12.0),
+            link("familyman|2", "probation_delius|1", 11.0),
+        ]
+    )
+    clusters = {row["record_id"]: row for row in engine.cluster_people(records, links).to_pylist()}
+    for level in ("estimated_xjs_id_low", "estimated_xjs_id", "estimated_xjs_id_high"):
+        ids = {r: row[level] for r, row in clusters.items()}
+        assert ids["familyman|1"] == ids["mags_hocas|1"] != ids["mags_hocas|2"], level
+        assert ids["familyman|2"] == ids["mags_hocas|3"] == ids["probation_delius|1"], level
+    for level in ("estimated_person_id_low", "estimated_person_id", "estimated_person_id_high"):
+        assert clusters["mags_hocas|1"][level] != clusters["mags_hocas|2"][level], level
+
+
 @pytest.mark.parametrize(
     ("first", "second", "one_person"),
     [("K482913", "K482913", True), (None, None, False), ("K482913", "B120044", False)],

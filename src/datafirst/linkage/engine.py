@@ -448,21 +448,32 @@ def cluster_people(records, links):
     nest across thresholds (high inside default inside low). Records that
     cannot be linked stay on their own. Cluster ids are the smallest record
     id in the cluster.
+
+    A record without a date of birth joins one generation: of its links to
+    records that hold one, it keeps those born within
+    ``BIRTH_YEARS_APART`` of the record it links most strongly (see
+    :func:`_one_generation`).
     """
     backend = backend_for(records, links)
     # Splink clusters integers far faster than long string ids: number the
     # records (in record id order) and cluster the numbers.
-    backend.load("records_given", records.select(["record_id", "source_dataset", "pnc_number"]))
+    backend.load(
+        "records_given",
+        records.select(["record_id", "source_dataset", "pnc_number", "date_of_birth"]),
+    )
     backend.create(
         "records_in",
         "select row_number() over (order by record_id) as node_id, "
-        "record_id, source_dataset, pnc_number from records_given",
+        "record_id, source_dataset, pnc_number, year(date_of_birth) as birth_year "
+        "from records_given",
     )
     backend.load("links_given", links)
     backend.create(
-        "links",
+        "links_scored",
         "select l.node_id as node_id_l, r.node_id as node_id_r, "
         "links_given.source_dataset_l, links_given.source_dataset_r, "
+        "l.birth_year as birth_year_l, r.birth_year as birth_year_r, "
+        "links_given.match_weight, "
         "links_given.is_link_low, links_given.is_link_default, links_given.is_link_high "
         "from links_given "
         "inner join records_in as l on l.record_id = links_given.record_id_l "
@@ -473,6 +484,7 @@ def cluster_people(records, links):
         f"when is_link_default then {_LEVEL_SCORE['default']} "
         f"when is_link_low then {_LEVEL_SCORE['low']} else 0 end"
     )
+    _one_generation(backend, level_score)
     _components(
         backend,
         "xjs",
@@ -542,6 +554,64 @@ def cluster_people(records, links):
     )
     backend.close()
     return out
+
+
+#: Records born further apart than this are not one person joined through a
+#: record without a date of birth.
+BIRTH_YEARS_APART = 1
+
+
+def _one_generation(backend, level_score: str) -> None:
+    """The links to cluster (``links``) from the scored links
+    (``links_scored``): a record without a date of birth (most civil
+    parties, a third of family parties) agrees with a father and his son of
+    the same name at the same address as well as with either, and its two
+    links make one person of two generations. So of its links to records
+    that hold a date of birth it keeps those born within
+    ``BIRTH_YEARS_APART`` years of the record it links most strongly (the
+    highest level, then the highest match weight, then the smallest record
+    number): it joins that generation, not both. Links between two records
+    that both hold a date of birth, or neither, are kept: their own
+    comparison weighed the dates. The links kept are the same at every
+    threshold, so clusters still nest."""
+    backend.create(
+        "links",
+        f"""
+        with mixed as (
+            select *,
+                   case when birth_year_l is null then node_id_l else node_id_r end
+                       as undated_node_id,
+                   case when birth_year_l is null then node_id_r else node_id_l end
+                       as dated_node_id,
+                   coalesce(birth_year_l, birth_year_r) as dated_birth_year
+            from links_scored
+            where (birth_year_l is null) <> (birth_year_r is null)
+        ),
+        ranked as (
+            select undated_node_id, dated_birth_year, row_number() over (
+                partition by undated_node_id
+                order by {level_score} desc, match_weight desc, dated_node_id
+            ) as strength_rank
+            from mixed
+        ),
+        strongest as (
+            select undated_node_id, dated_birth_year as strongest_birth_year
+            from ranked where strength_rank = 1
+        )
+        select node_id_l, node_id_r, source_dataset_l, source_dataset_r,
+               is_link_low, is_link_default, is_link_high
+        from links_scored
+        where (birth_year_l is null) = (birth_year_r is null)
+        union all
+        select mixed.node_id_l, mixed.node_id_r, mixed.source_dataset_l,
+               mixed.source_dataset_r, mixed.is_link_low, mixed.is_link_default,
+               mixed.is_link_high
+        from mixed
+        inner join strongest using (undated_node_id)
+        where abs(mixed.dated_birth_year - strongest.strongest_birth_year)
+              <= {BIRTH_YEARS_APART}
+        """,
+    )
 
 
 def _kinds() -> dict[str, list[str]]:
