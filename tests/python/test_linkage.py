@@ -417,17 +417,31 @@ def test_a_journey_is_told_from_a_co_defendants_by_the_date_of_birth():
     ]
 
 
-def test_a_shared_person_id_weighs_what_it_weighs_in_the_population_at_hand():
-    """In a population fifty times the training extract's, two random cases
-    are a fiftieth as likely to be one journey, and a fiftieth as likely to
-    share a person id or a police reference: a pair agreeing on those keeps
-    its match probability, while one that agrees only on what is as common
-    at any size (the day and court) loses it. Without the scaling the
-    first fell below the journey threshold at 1M."""
+def _identifier_cases():
+    from datafirst.linkage.specs import IDENTIFIER_LEVELS, JOURNEY
 
-    from datafirst.linkage.journeys import for_population
+    same_day_court = (("court_date", "same day"), ("court_code", "same court"))
+    return [
+        ("link_mags_crown", JOURNEY.identifier_levels, same_day_court),
+        *(
+            (name, IDENTIFIER_LEVELS, (("date_of_birth", "exact"),))
+            for name in ("link_cross_justice", "dedupe_mags_hocas", "dedupe_prison_oasys")
+        ),
+    ]
 
-    trained = engine.load_model("link_mags_crown")
+
+@pytest.mark.parametrize(("name", "identifiers", "common"), _identifier_cases())
+def test_a_shared_identifier_weighs_what_it_weighs_in_the_population_at_hand(
+    name, identifiers, common
+):
+    """In a population fifty times the training extract's, two random
+    records are a fiftieth as likely to match, and a fiftieth as likely to
+    share a person id, a PNC number, a case reference or a police
+    reference: a pair agreeing on one keeps its match odds, while one that
+    agrees only on what is as common at any size (a day and court, a date
+    of birth) loses them. Without the scaling a shared person id no longer
+    carried a journey at 1M."""
+    from datafirst.linkage.engine import for_population
 
     def odds(model, agreeing):
         prior = model["probability_two_random_records_match"]
@@ -438,17 +452,22 @@ def test_a_shared_person_id_weighs_what_it_weighs_in_the_population_at_hand():
                     out *= level["m_probability"] / level["u_probability"]
         return out
 
-    same_day_court = {("court_date", "same day"), ("court_code", "same court")}
-    same_person = {*same_day_court, ("estimated_xjs_id", "same person (cross-justice id)")}
-    same_reference = {*same_day_court, ("police_urn", "exact")}
-    at_training = trained["splink"]
-    at_scale = for_population(at_training, at_training["probability_two_random_records_match"] / 50)
-    for agreeing in (same_person, same_reference):
-        assert odds(at_scale, agreeing) == pytest.approx(odds(at_training, agreeing), rel=1e-3)
-    assert odds(at_scale, same_day_court) == pytest.approx(
-        odds(at_training, same_day_court) / 50, rel=1e-3
+    at_training = engine.load_model(name)["splink"]
+    prior = at_training["probability_two_random_records_match"]
+    at_scale = for_population(at_training, prior / 50, identifiers)
+    held = {
+        (c["output_column_name"], level.get("label_for_charts"))
+        for c in at_training["comparisons"]
+        for level in c["comparison_levels"]
+    }
+    present = [level for level in identifiers if level in held]
+    assert present, name
+    for level in present:
+        assert odds(at_scale, {level}) == pytest.approx(odds(at_training, {level}), rel=1e-3)
+    assert odds(at_scale, set(common)) == pytest.approx(
+        odds(at_training, set(common)) / 50, rel=1e-3
     )
-    assert for_population(at_training, 0) == at_training
+    assert for_population(at_training, 0, identifiers) == at_training
 
 
 def test_a_crown_case_two_magistrates_cases_fit_equally_stays_unlinked():

@@ -29,7 +29,7 @@ from datafirst.linkage.backends import (  # noqa: F401  (connect, splink_api: th
     splink_api,
     splink_session,
 )
-from datafirst.linkage.specs import PersonModel
+from datafirst.linkage.specs import IDENTIFIER_LEVELS, PersonModel
 
 MODELS_DIR = Path(__file__).with_name("models")
 
@@ -142,13 +142,39 @@ def predict(
     prior = estimate_prior(
         backend, model.link_type, model.deterministic, meta["deterministic_recall"]
     )
-    settings = dict(trained["splink"])
-    if prior:  # no near-certain pair at all: keep the trained prior
-        settings["probability_two_random_records_match"] = prior
+    # No near-certain pair at all (prior 0): the trained prior stays.
+    settings = for_population(trained["splink"], prior, IDENTIFIER_LEVELS)
     floor = meta["thresholds"]["low"] if floor is None else floor
     scored = _score(backend, settings, floor, frequencies=frequencies)
     backend.close()
     return backend.with_constant(scored, "link_model", model.name)
+
+
+def for_population(splink_model: dict, prior: float, identifier_levels) -> dict:
+    """A trained Splink model for records whose prior is ``prior``. Two
+    random records agree on an identifier of one person or one case (a PNC
+    number, a case reference, a police reference, the cross-justice id)
+    about as often as they are a match: in a population ten times the size
+    both are a tenth as likely. So the u-probabilities of
+    ``identifier_levels`` ((comparison, level label) pairs) move with the
+    prior, from the training extract's to these records': a shared
+    identifier weighs what it weighs in the population at hand rather than
+    what it weighed among the training extract's people, and a pair's match
+    probability means the same at any size. Other levels (a name, a date
+    of birth, a day and court) are as common among random pairs at any
+    size and keep their trained u. With no prior (0 or None) the trained
+    model is returned unchanged."""
+    out = json.loads(json.dumps(splink_model))
+    if not prior:
+        return out
+    scale = prior / out["probability_two_random_records_match"]
+    out["probability_two_random_records_match"] = prior
+    levels = set(identifier_levels)
+    for comparison in out["comparisons"]:
+        for level in comparison["comparison_levels"]:
+            if (comparison["output_column_name"], level.get("label_for_charts")) in levels:
+                level["u_probability"] = min(level["u_probability"] * scale, 1.0)
+    return out
 
 
 def numbered_records(tables: dict) -> DuckDBBackend | SparkBackend:

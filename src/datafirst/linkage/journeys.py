@@ -6,8 +6,6 @@ case), then one link per Crown case."""
 
 from __future__ import annotations
 
-import json
-
 import pyarrow as pa
 import splink.comparison_library as cl
 from splink import SettingsCreator
@@ -15,7 +13,7 @@ from splink import SettingsCreator
 from datafirst.linkage import dialect
 from datafirst.linkage.backends import backend_for
 from datafirst.linkage.comparisons import within_one_edit
-from datafirst.linkage.engine import estimate_prior, new_linker, numbered_records
+from datafirst.linkage.engine import estimate_prior, for_population, new_linker, numbered_records
 from datafirst.linkage.specs import JOURNEY, JourneyModel
 
 JOURNEY_COLUMNS = (
@@ -154,43 +152,19 @@ def score(trained: dict, tables: dict, floor: float):
     """Score the candidate pairs of ``tables`` with the trained model, for
     these records: the prior re-estimated on them (as the person models'
     is), and the u-probabilities of the identifier levels scaled with it
-    (:func:`for_population`)."""
+    (:func:`datafirst.linkage.engine.for_population`)."""
     backend = backend_for(*tables.values())
     numbered = numbered_records(tables)
     prior = estimate_prior(
         numbered, "link_only", JOURNEY.deterministic, trained["datafirst"]["deterministic_recall"]
     )
     numbered.close()
-    settings = dialect.settings(for_population(trained["splink"], prior), backend.dialect)
+    settings = dialect.settings(
+        for_population(trained["splink"], prior, JOURNEY.identifier_levels), backend.dialect
+    )
     with backend.splink_session() as db_api:
         linker = new_linker(JOURNEY, tables, settings, db_api)
         return backend.result(linker.inference.predict(threshold_match_probability=floor))
-
-
-def for_population(splink_model: dict, prior: float, model: JourneyModel = JOURNEY) -> dict:
-    """The trained model for records whose prior is ``prior``. Two random
-    records agree on an identifier of one case or one person (the police
-    reference, the cross-justice id) about as often as they are a match: in
-    a population ten times the size both are a tenth as likely. So the
-    u-probabilities of ``model.identifier_levels`` move with the prior,
-    from the training extract's to these records': the evidence of one
-    shared person id weighs what it weighs in the population at hand,
-    rather than what it weighed among the training extract's people, and
-    a pair's match probability means the same at any size. Other levels
-    (same day, same court, same offences) are as common among random
-    pairs at any size and keep their trained u."""
-    out = json.loads(json.dumps(splink_model))
-    trained_prior = out["probability_two_random_records_match"]
-    if not prior:
-        return out
-    out["probability_two_random_records_match"] = prior
-    scale = prior / trained_prior
-    levels = set(model.identifier_levels)
-    for comparison in out["comparisons"]:
-        for level in comparison["comparison_levels"]:
-            if (comparison["output_column_name"], level.get("label_for_charts")) in levels:
-                level["u_probability"] = min(level["u_probability"] * scale, 1.0)
-    return out
 
 
 def best_links(scored, threshold: float):

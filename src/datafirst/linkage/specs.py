@@ -235,6 +235,17 @@ def _dedupe(dataset: str) -> PersonModel:
 
 DEDUPE_MODELS = {d: _dedupe(d) for d in ALL_DATASETS}
 
+#: The person models' levels (comparison, label) at which two records agree
+#: on an identifier of one person: random pairs agree there about as often
+#: as they match, so their u-probabilities move with the prior (see
+#: :func:`datafirst.linkage.engine.for_population`). A PNC one character
+#: apart is a typo's chance, as common among random pairs at any size.
+IDENTIFIER_LEVELS: tuple[tuple[str, str], ...] = (
+    ("pnc_number", "exact"),
+    ("cro_number", "exact"),
+    ("crn", "exact"),
+)
+
 CROSS_JUSTICE = PersonModel(
     name="link_cross_justice",
     datasets=ALL_DATASETS,
@@ -278,7 +289,7 @@ class JourneyModel:
     #: Levels (comparison, label) at which two records agree on an
     #: identifier of one case or one person: random pairs agree there about
     #: as often as they match, so their u-probabilities move with the prior
-    #: (see :func:`datafirst.linkage.journeys.for_population`).
+    #: (see :func:`datafirst.linkage.engine.for_population`).
     identifier_levels: tuple[tuple[str, str], ...] = (
         ("police_urn", "exact"),
         ("estimated_xjs_id", "same person (cross-justice id)"),
