@@ -1,7 +1,6 @@
 {#- How well the journey linkage finds the magistrates' case each Crown case
     came from, against the generator's truth: every trusted Crown case, and
-    apart, the Crown cases of the truth whose journey was lost to the
-    quarantine (the Crown row or its magistrates' row). -#}
+    apart, the Crown cases of the truth whose Crown row was quarantined. -#}
 with
 
 crown_records as (
@@ -41,22 +40,29 @@ judged as (
 ),
 
 -- Crown cases of the truth from a magistrates' case of the extract whose
--- Crown row, or magistrates' row, was quarantined: they cannot be linked.
+-- Crown row was quarantined: not among the Crown cases judged, counted
+-- apart. Those whose magistrates' row was quarantined are judged (missed:
+-- the case they came from is in the extract) and counted here too.
 lost as (
-    select count(*) as lost_to_quarantine
-    from truth
-    where
-        truth.is_mags_case_in_extract
-        and (
-            truth.crown_record_id not in (
+    select
+        count(*) filter (
+            where truth.crown_record_id not in (
                 select crown_records.record_id from crown_records
             )
-            or truth.mags_record_id not in (
+        ) as lost_to_quarantine,
+        count(*) filter (
+            where
+            truth.crown_record_id in (
+                select crown_records.record_id from crown_records
+            )
+            and truth.mags_record_id not in (
                 select journey_cases.record_id
                 from {{ ref('int_court_cases_journey_prepared') }}
                     as journey_cases
             )
-        )
+        ) as missed_to_quarantine
+    from truth
+    where truth.is_mags_case_in_extract
 ),
 
 counted as (
@@ -84,6 +90,7 @@ final as (
     select
         counted.*,
         lost.lost_to_quarantine,
+        lost.missed_to_quarantine,
         cast(counted.linked_right as double)
         / nullif(
             counted.crown_cases_from_linkable_mags_case
