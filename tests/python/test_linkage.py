@@ -364,17 +364,18 @@ def test_journey_model_links_a_crown_case_to_its_magistrates_case():
             },
         ]
     )
+    person = {"mags_hocas|1": "p1", "mags_hocas|2": "p1", "crown_xhibit|1": "p1"}
+    assert _journeys(cases, person) == [("crown_xhibit|1", "mags_hocas|1")]
+
+
+def _journeys(cases: pa.Table, person: dict[str, str]) -> list[tuple[str, str]]:
+    """The journeys the committed model links among ``cases``, each record's
+    cross-justice id given by ``person``: (Crown record, magistrates' record)."""
     clusters = pa.Table.from_pylist(
-        [
-            {"record_id": "mags_hocas|1", "estimated_xjs_id": "p1"},
-            {"record_id": "mags_hocas|2", "estimated_xjs_id": "p1"},
-            {"record_id": "crown_xhibit|1", "estimated_xjs_id": "p1"},
-        ]
+        [{"record_id": r, "estimated_xjs_id": p} for r, p in person.items()]
     )
     links = link_journeys(cases, clusters, engine.load_model("link_mags_crown")).to_pylist()
-    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
-        ("crown_xhibit|1", "mags_hocas|1")
-    ]
+    return [(r["crown_record_id"], r["mags_record_id"]) for r in links]
 
 
 def test_a_journey_is_told_from_a_co_defendants_by_the_date_of_birth():
@@ -404,17 +405,8 @@ def test_a_journey_is_told_from_a_co_defendants_by_the_date_of_birth():
             case("crown_xhibit|1", "crown_xhibit", None, d(1987, 11, 2)),
         ]
     )
-    clusters = pa.Table.from_pylist(
-        [
-            {"record_id": "mags_hocas|1", "estimated_xjs_id": "p1"},
-            {"record_id": "mags_hocas|2", "estimated_xjs_id": "p2"},
-            {"record_id": "crown_xhibit|1", "estimated_xjs_id": "p3"},
-        ]
-    )
-    links = link_journeys(cases, clusters, engine.load_model("link_mags_crown")).to_pylist()
-    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
-        ("crown_xhibit|1", "mags_hocas|2")
-    ]
+    person = {"mags_hocas|1": "p1", "mags_hocas|2": "p2", "crown_xhibit|1": "p3"}
+    assert _journeys(cases, person) == [("crown_xhibit|1", "mags_hocas|2")]
 
 
 def _identifier_cases():
