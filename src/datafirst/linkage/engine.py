@@ -128,10 +128,11 @@ def predict(
     frequencies: dict | None = None,
 ):
     """Score candidate pairs with a trained model after re-estimating the
-    prior for these records; keep pairs at or above ``floor`` (by default the
-    model's low threshold). ``frequencies``: the term frequencies to weigh
-    exact agreement by (see :func:`term_frequencies`); by default those of
-    the model's own records."""
+    prior for these records, the identifier levels' u-probabilities moving
+    with it (:func:`for_population`); keep pairs at or above ``floor`` (by
+    default the model's low threshold). ``frequencies``: the term
+    frequencies to weigh exact agreement by (see :func:`term_frequencies`);
+    by default those of the model's own records."""
     meta = trained["datafirst"]
     backend = backend_for(*tables.values())
     if model.link_type == "link_only" and len(tables) < 2 or not tables:
