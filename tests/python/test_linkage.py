@@ -4,6 +4,7 @@ and the evaluation holds the quality bar at the demo scale and seed."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import itertools
 import shutil
@@ -14,10 +15,18 @@ import pytest
 
 from datafirst.linkage import engine
 from datafirst.linkage.journeys import link_journeys
-from datafirst.linkage.specs import ALL_MODELS
+from datafirst.linkage.specs import ALL_MODELS, PARTY_DATASETS
+from datafirst.project import SEEDS_DIR
 from datafirst.warehouse.names import forename_variants, metaphone
 
 PERSON_MODELS = sorted(ALL_MODELS)
+
+#: The local authority of each postcode district, as int_person_records_unioned
+#: derives it (seed postcode_districts).
+with (SEEDS_DIR / "postcode_districts.csv").open() as f:
+    LOCAL_AUTHORITY = {
+        row["outward_code"]: row["local_authority_code"] for row in csv.DictReader(f)
+    }
 
 
 def _record(
@@ -36,6 +45,9 @@ def _record(
         "sex": sex,
         "postcode": postcode,
         "postcode_outward": postcode.split(" ")[0] if postcode else None,
+        "postcode_local_authority": LOCAL_AUTHORITY.get(postcode.split(" ")[0])
+        if postcode
+        else None,
         "pnc_number": pnc,
         "cro_number": cro,
         "crn": crn,
@@ -293,6 +305,79 @@ def test_a_rare_name_links_civil_parties_that_a_common_name_does_not():
     person = _linked(records)
     assert person["civil_pcol|1"] == person["civil_pcol|2"]
     assert person["civil_pcol|3"] != person["civil_pcol|4"]
+
+
+def _namesakes_background(names: list[tuple[str, str]], copies: int) -> list[dict]:
+    """The magistrates' courts' defendants behind a party test: ``copies``
+    records of each of ``names`` (each born on another day) and 4,000
+    people with names of their own, so that every name of the test is
+    weighed as equally common."""
+    d = dt.date
+    rows = []
+    for forename, surname in names:
+        first = len(rows)
+        rows += [
+            _record("mags_hocas", first + i, forename, surname, d(1950 + i % 50, 1 + i % 12, 1))
+            for i in range(copies)
+        ]
+    return rows + _strangers("mags_hocas", 4000, first_id=len(rows))
+
+
+def test_a_party_who_moved_within_the_local_authority_is_told_from_a_namesake():
+    """Two pairs of civil parties without a date of birth, each pair one
+    name recorded at two addresses in different postcode districts, the
+    names equally common. Most moves stay within a local authority: the
+    pair whose districts are one authority's (Birmingham's B5 and B23) is
+    one person who moved across town and links; the pair whose districts
+    are two authorities far apart (Birmingham and Wakefield) is as likely
+    two namesakes, and stays apart. Without the local authority (a district
+    the lookup does not hold) the first pair stays apart too."""
+    rows = [
+        _record("civil_pcol", 1, "PAUL", "KENDRICK", None, "B5 4TR"),
+        _record("civil_pcol", 2, "PAUL", "KENDRICK", None, "B23 7AB"),
+        _record("civil_pcol", 3, "SIMON", "HARGREAVES", None, "B5 4TS"),
+        _record("civil_pcol", 4, "SIMON", "HARGREAVES", None, "WF1 6YA"),
+    ]
+    rows += _namesakes_background([("PAUL", "KENDRICK"), ("SIMON", "HARGREAVES")], 20)
+    person = _linked(pa.Table.from_pylist(rows))
+    assert person["civil_pcol|1"] == person["civil_pcol|2"]
+    assert person["civil_pcol|3"] != person["civil_pcol|4"]
+    unknown = [{**row, "postcode_local_authority": None} for row in rows]
+    person = _linked(pa.Table.from_pylist(unknown))
+    assert person["civil_pcol|1"] != person["civil_pcol|2"]
+
+
+@pytest.mark.parametrize("name", [f"dedupe_{code}" for code in PARTY_DATASETS])
+def test_the_party_models_compare_the_pairs_their_names_alone_miss(name):
+    """Family and civil parties, most without a date of birth, recorded
+    twice with names that neither agree nor sound alike: at one address (a
+    misspelt surname; forename and surname swapped, one misspelt), or at
+    two addresses with a forename written another way (a nickname, an
+    initial) or a surname misspelt after its third letter. The committed
+    party models' blocking rules compare every such pair; they compared
+    none of these before (a third of the true civil pairs missed at 100k
+    were never compared)."""
+    pairs = [
+        (("CLIVE", "DAVIS", "PR2 1PU"), ("CLIVE", "ADVIS", "PR2 1PU")),
+        (("MARK", "DONOHUE", "TS3 7HB"), ("DONOHUE", "MADK", "TS3 7HB")),
+        (("SUSAN", "JACKSON", "SE6 9BQ"), ("SUZIE", "JACKSON", "SE13 1QU")),
+        (("BRENDA", "BATES", "B23 3JX"), ("B", "BATES", "B11 9SW")),
+        (("BENJAMIN", "BERNEY", "BS3 1ZX"), ("BENJAMIN", "BERNYE", "M15 8DN")),
+    ]
+    dataset = name.removeprefix("dedupe_")
+    rows = [
+        {
+            **_record(dataset, 2 * i + side, *pair[side][:2], None, pair[side][2]),
+            "unique_id": 2 * i + side,
+        }
+        for i, pair in enumerate(pairs)
+        for side in (0, 1)
+    ]
+    rules = engine.load_model(name)["datafirst"]["blocking_rules"]
+    con = duckdb.connect()
+    con.register("records", pa.Table.from_pylist(rows))
+    compared = con.execute(engine.candidate_pairs_sql(rules, "dedupe_only")).fetchall()
+    assert sorted(compared) == [(2 * i, 2 * i + 1) for i in range(len(pairs))]
 
 
 def test_names_recorded_swapped_weigh_as_common_as_they_are():

@@ -1,12 +1,14 @@
 {#- Every dataset's person records (int_<system>_person_records_standardised,
     one per dataset of the registry), unioned by column name, with the
     features the linkage compares that are derived for every dataset alike:
-    the broad ethnic group, the 1 January birth-date indicator, and the
-    sound (Metaphone) and known variants of names. The columns and their
+    the broad ethnic group, the 1 January birth-date indicator, the local
+    authority of the postcode district, and the sound (Metaphone) and known
+    variants of names. The columns and their
     types are this model's contract; the features are the ones listed here. -#}
 {%- set features = [
     'ethnic_group',
     'is_dob_first_of_january',
+    'postcode_local_authority',
     'forename_variants',
     'forename_metaphone',
     'surname_metaphone',
@@ -35,6 +37,15 @@ ethnic_groups as (
         ethnicity_code,
         ethnic_group
     from {{ ref('ethnicity_codes') }}
+),
+
+-- Most moves stay within a local authority: two records in one authority's
+-- districts are evidence of one person who moved, where the districts differ.
+postcode_districts as (
+    select
+        outward_code,
+        local_authority_code
+    from {{ ref('postcode_districts') }}
 ),
 
 -- Each name is encoded once (an encoding is a function of the name alone).
@@ -72,12 +83,15 @@ final as (
             and extract(day from unioned.date_of_birth) = 1,
             false
         ) as is_dob_first_of_january,
+        postcode_districts.local_authority_code as postcode_local_authority,
         forenames.forename_variants,
         forenames.forename_metaphone,
         surnames.surname_metaphone
     from unioned
     left join ethnic_groups
         on unioned.ethnicity_code = ethnic_groups.ethnicity_code
+    left join postcode_districts
+        on unioned.postcode_outward = postcode_districts.outward_code
     left join forenames
         on unioned.forename = forenames.forename
     left join surnames

@@ -169,21 +169,29 @@ def date_of_birth():
     )
 
 
-def postcode():
-    return cl.CustomComparison(
-        output_column_name="postcode",
-        comparison_levels=[
-            _null("postcode"),
-            _level("postcode_l = postcode_r", "exact", tf="postcode"),
+def postcode(local_authority: bool = False):
+    """Postcodes: the same, the same sector, the same district, and with
+    ``local_authority`` the same local authority (most moves stay within
+    one: a party sued, or before the family court, again after moving
+    across town, with no date of birth to tell them from a namesake)."""
+    levels = [
+        _null("postcode"),
+        _level("postcode_l = postcode_r", "exact", tf="postcode"),
+        _level(
+            "left(postcode_l, length(postcode_l) - 2) = left(postcode_r, length(postcode_r) - 2)",
+            "same sector",
+        ),
+        _level("postcode_outward_l = postcode_outward_r", "same district"),
+    ]
+    if local_authority:
+        levels.append(
             _level(
-                "left(postcode_l, length(postcode_l) - 2)"
-                " = left(postcode_r, length(postcode_r) - 2)",
-                "same sector",
-            ),
-            _level("postcode_outward_l = postcode_outward_r", "same district"),
-            _ELSE,
-        ],
-    )
+                "postcode_local_authority_l = postcode_local_authority_r",
+                "same local authority",
+            )
+        )
+    levels.append(_ELSE)
+    return cl.CustomComparison(output_column_name="postcode", comparison_levels=levels)
 
 
 def pnc_number(exact_level: bool = True):
