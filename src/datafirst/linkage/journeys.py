@@ -6,6 +6,8 @@ case), then one link per Crown case."""
 
 from __future__ import annotations
 
+import math
+
 import pyarrow as pa
 import splink.comparison_library as cl
 from splink import SettingsCreator
@@ -167,13 +169,42 @@ def score(trained: dict, tables: dict, floor: float):
         return backend.result(linker.inference.predict(threshold_match_probability=floor))
 
 
-def best_links(scored, threshold: float):
+#: How much likelier, in bits, a Crown case's best-fitting magistrates' case
+#: must be than the next: a Crown case came from one magistrates' case, so
+#: between two candidates the best is the right one with probability
+#: 2^gap / (1 + 2^gap), and a link must be right as often as the journey
+#: model's target precision at the published level (0.995: 7.6 bits). Two
+#: of one person's cases in one court two days apart, the Crown case
+#: without a police reference and the right case without a date of birth,
+#: were 1.4 bits apart (the wrong one linked, at a 1M build of an unseen
+#: seed); at the 1M builds measured, 7 right links of 58,000 fell to it.
+MARGIN_BITS = math.log2(
+    JOURNEY.target_precision["default"] / (1 - JOURNEY.target_precision["default"])
+)
+
+
+def _weight(probability: float) -> float:
+    return math.log2(probability / (1 - probability))
+
+
+def _probability(weight: float) -> float:
+    return 2**weight / (1 + 2**weight)
+
+
+def best_links(scored, threshold: float, margin: float = MARGIN_BITS):
     """One magistrates' case per Crown case: the highest-scoring pair at or
-    above the threshold, when no other magistrates' case scores as high. Two
-    cases that score the same hold the same evidence (co-defendants sent on
-    the same day with the same charges, the Crown case without a police
-    reference): the evidence cannot choose, so the Crown case stays
-    unlinked rather than be linked to either."""
+    above the threshold, when every other magistrates' case scored (down to
+    ``margin`` bits below the threshold) scores at least ``margin`` bits
+    lower. Two cases that score the same hold the same evidence
+    (co-defendants sent on the same day with the same charges, the Crown
+    case without a police reference), and two that score nearly the same
+    almost the same: the evidence cannot choose, so the Crown case stays
+    unlinked rather than be linked to either. And one Crown case per
+    magistrates' case: a defendant's case is sent to the Crown Court once,
+    so of the Crown cases whose best fit one magistrates' case is, only the
+    one it fits best (alone) is linked to it (a co-defendant's Crown case
+    whose own magistrates' row was quarantined had taken the case its
+    co-defendant came from, at a 1M build of an unseen seed)."""
     backend = backend_for(scored)
     backend.load("scored", scored)
     out = backend.query(
@@ -186,20 +217,35 @@ def best_links(scored, threshold: float):
                      else record_id_l end as mags_record_id,
                 match_weight, match_probability
             from scored
-            where match_probability >= {threshold}
         ),
         ranked as (
-            select *, rank() over (
-                partition by crown_record_id order by match_weight desc
-            ) as rank_for_crown
+            select *,
+                row_number() over (
+                    partition by crown_record_id order by match_weight desc, mags_record_id
+                ) as rank_for_crown,
+                lead(match_weight) over (
+                    partition by crown_record_id order by match_weight desc, mags_record_id
+                ) as next_weight
             from oriented
         ),
         best as (
-            select *, count(*) over (partition by crown_record_id) as best_cases
-            from ranked where rank_for_crown = 1
+            select * from ranked
+            where rank_for_crown = 1
+              and match_probability >= {threshold}
+              and (next_weight is null or match_weight - next_weight >= {margin})
+        ),
+        claimed as (
+            select *, rank() over (
+                partition by mags_record_id order by match_weight desc
+            ) as rank_for_mags
+            from best
+        ),
+        kept as (
+            select *, count(*) over (partition by mags_record_id) as best_crown_cases
+            from claimed where rank_for_mags = 1
         )
         select crown_record_id, mags_record_id, match_weight, match_probability
-        from best where best_cases = 1
+        from kept where best_crown_cases = 1
         order by crown_record_id
         """
     )
@@ -213,7 +259,10 @@ def link_journeys(cases, clusters, trained: dict):
     if min(backend.num_rows(t) for t in tables.values()) == 0:
         return best_links(backend.from_arrow(_empty_scored()), 1.0)
     thresholds = trained["datafirst"]["thresholds"]
-    scored = score(trained, tables, thresholds["low"])
+    # Every candidate within the margin of the published threshold, to
+    # weigh the best fit against.
+    floor = min(thresholds["low"], _probability(_weight(thresholds["default"]) - MARGIN_BITS))
+    scored = score(trained, tables, floor)
     return best_links(scored, thresholds["default"])
 
 
