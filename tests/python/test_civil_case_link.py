@@ -76,6 +76,25 @@ def test_a_reference_naming_an_unrelated_claim_is_not_trusted():
     assert _links(rows) == {"2LS80001": ("2PC00017", "evidence")}
 
 
+def test_a_reference_naming_a_neighbouring_claim_in_the_same_town_is_not_trusted():
+    """A reference mistyped one digit onto the claim issued beside it, the
+    same day, for another landlord's tenant in the same postcode district
+    (claims issued together have neighbouring numbers and are often for one
+    town): sharing the district alone, the reference is set aside and the
+    case links to the claim its parties and property fit (it was linked to
+    the neighbour at a 1M build of an unseen seed)."""
+    rows = [
+        _case("pcol", "5PC00121", date(2015, 1, 7), claimant="LEEDS CITY COUNCIL",
+              surnames=("MAY", "ROGERS"), forename="KATY", postcode="LS9 7JX"),
+        _case("pcol", "5PC00122", date(2015, 1, 7), claimant="SULLIVAN HOUSING ASSOCIATION",
+              surnames=("MARTIN",), forename="DANIELLE", postcode="LS9 8HD"),
+        _case("caseman", "5HU80018", date(2015, 2, 18), ref="5PC00121",
+              claimant="SULLIVAN HOUSING ASSOCIATION", surnames=("MARTIN",),
+              forename="DANIELLE", postcode="LS9 8HD"),
+    ]  # fmt: skip
+    assert _links(rows) == {"5HU80018": ("5PC00122", "evidence")}
+
+
 def test_a_claim_two_cases_cite_is_decided_on_the_evidence():
     """Two received cases carry one claim number, the second mistyped onto
     it from its own claim's: each links to the claim its evidence fits,

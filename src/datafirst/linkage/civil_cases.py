@@ -11,10 +11,11 @@ Two passes, as the journey linkage refuses what the evidence cannot decide:
 
 1. **Reference.** The CaseMan case carries a PCOL claim number that is a
    PCOL possession claim issued no later than the CaseMan case was opened,
-   sharing the property's postcode district, a defendant's surname or the
-   claimant with it, and no other received case carries it: linked on it.
-   A reference mistyped onto another claim's number names a claim that
-   shares none of them, or one two cases cite: left to the evidence.
+   sharing a defendant's surname or the claimant with it, and no other
+   received case carries it: linked on it. A reference mistyped onto
+   another claim's number names a claim that shares neither (at most the
+   town: claims issued together have neighbouring numbers), or one two
+   cases cite: left to the evidence.
 2. **Evidence.** For the other received cases, the PCOL claims issued in
    the year before the case was opened that share the property's postcode
    or a defendant's surname are scored on the case-level evidence
@@ -118,16 +119,14 @@ def link_received_claims(cases) -> pa.Table:
             inner join pcol
                 on caseman.pcol_reference = pcol.case_number
             where pcol.issue_date <= caseman.issue_date
-              -- The claim named shares something with the case: a reference
+              -- The claim named shares a party with the case: a reference
               -- mistyped onto another claim's number (at national scale a
               -- one-digit slip mostly lands on a real claim) names a claim
-              -- of another landlord, tenant and property.
+              -- of another landlord and tenant. The postcode district alone
+              -- is not enough: claims issued together have neighbouring
+              -- numbers and are often for one town's properties.
               and (
                   coalesce(
-                      split_part(caseman.property_postcode, ' ', 1)
-                      = split_part(pcol.property_postcode, ' ', 1), false
-                  )
-                  or coalesce(
                       list_has_any(caseman.defendant_surnames, pcol.defendant_surnames), false
                   )
                   or coalesce(caseman.claimant_name = pcol.claimant_name, false)
