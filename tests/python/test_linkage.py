@@ -547,30 +547,37 @@ def test_a_shared_identifier_weighs_what_it_weighs_in_the_population_at_hand(
     assert for_population(at_training, 0, identifiers) == at_training
 
 
+def _journey_links(pairs, threshold: float, crown_on_left: bool = True) -> list[tuple[str, str]]:
+    """The journey links ``best_links`` keeps of ``pairs`` (Crown case,
+    magistrates' case, match weight), scored with either side on the left:
+    (Crown record id, magistrates' record id)."""
+    from datafirst.linkage.journeys import best_links
+
+    rows = []
+    for crown, mags, weight in pairs:
+        sides = [("crown_xhibit", crown), ("mags_hocas", mags)]
+        (left, lid), (right, rid) = sides if crown_on_left else sides[::-1]
+        rows.append(
+            {
+                "record_id_l": f"{left}|{lid}",
+                "record_id_r": f"{right}|{rid}",
+                "source_dataset_l": left,
+                "source_dataset_r": right,
+                "match_weight": weight,
+                "match_probability": 2**weight / (1 + 2**weight),
+            }
+        )
+    links = best_links(pa.Table.from_pylist(rows), threshold).to_pylist()
+    return [(r["crown_record_id"], r["mags_record_id"]) for r in links]
+
+
 def test_a_crown_case_two_magistrates_cases_fit_equally_stays_unlinked():
     """Co-defendants sent on the same day, court and charges, the Crown case
     without a police reference and its person in neither: the evidence
     cannot choose, so no link (a tie-break on record ids was wrong half the
     time at 1M); a third Crown case with one best fit is linked."""
-    from datafirst.linkage.journeys import best_links
-
-    def pair(crown, mags, weight):
-        return {
-            "record_id_l": f"crown_xhibit|{crown}",
-            "record_id_r": f"mags_hocas|{mags}",
-            "source_dataset_l": "crown_xhibit",
-            "source_dataset_r": "mags_hocas",
-            "match_weight": weight,
-            "match_probability": 2**weight / (1 + 2**weight),
-        }
-
-    scored = pa.Table.from_pylist(
-        [pair(1, 1, -3.8), pair(1, 2, -3.8), pair(2, 3, 20.0), pair(2, 4, -3.8)]
-    )
-    links = best_links(scored, 0.001).to_pylist()
-    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
-        ("crown_xhibit|2", "mags_hocas|3")
-    ]
+    pairs = [(1, 1, -3.8), (1, 2, -3.8), (2, 3, 20.0), (2, 4, -3.8)]
+    assert _journey_links(pairs, 0.001) == [("crown_xhibit|2", "mags_hocas|3")]
 
 
 def test_a_crown_case_links_only_to_a_clearly_best_fit():
@@ -581,26 +588,11 @@ def test_a_crown_case_links_only_to_a_clearly_best_fit():
     with odds 2^gap, below the journey model's target precision 0.995 under
     7.6 bits), so the Crown case stays unlinked. A Crown case whose best fit
     is ten bits clear of the next is linked."""
-    from datafirst.linkage.journeys import MARGIN_BITS, best_links
-
-    def pair(crown, mags, weight):
-        return {
-            "record_id_l": f"crown_xhibit|{crown}",
-            "record_id_r": f"mags_hocas|{mags}",
-            "source_dataset_l": "crown_xhibit",
-            "source_dataset_r": "mags_hocas",
-            "match_weight": weight,
-            "match_probability": 2**weight / (1 + 2**weight),
-        }
+    from datafirst.linkage.journeys import MARGIN_BITS
 
     assert round(MARGIN_BITS, 2) == 7.64
-    scored = pa.Table.from_pylist(
-        [pair(1, 1, 14.6), pair(1, 2, 13.2), pair(2, 3, 23.0), pair(2, 4, 13.0)]
-    )
-    links = best_links(scored, 0.9998).to_pylist()
-    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
-        ("crown_xhibit|2", "mags_hocas|3")
-    ]
+    pairs = [(1, 1, 14.6), (1, 2, 13.2), (2, 3, 23.0), (2, 4, 13.0)]
+    assert _journey_links(pairs, 0.9998) == [("crown_xhibit|2", "mags_hocas|3")]
 
 
 def test_a_magistrates_case_is_sent_to_one_crown_case():
@@ -609,23 +601,8 @@ def test_a_magistrates_case_is_sent_to_one_crown_case():
     that the case they were sent in together fits it best) goes to the
     Crown case it fits best; the other stays unlinked. Two Crown cases it
     fits equally well both stay unlinked."""
-    from datafirst.linkage.journeys import best_links
-
-    def pair(crown, mags, weight):
-        return {
-            "record_id_l": f"mags_hocas|{mags}",
-            "record_id_r": f"crown_xhibit|{crown}",
-            "source_dataset_l": "mags_hocas",
-            "source_dataset_r": "crown_xhibit",
-            "match_weight": weight,
-            "match_probability": 2**weight / (1 + 2**weight),
-        }
-
-    scored = pa.Table.from_pylist(
-        [pair(1, 1, 54.4), pair(2, 1, 19.9), pair(3, 2, 20.0), pair(4, 2, 20.0)]
-    )
-    links = best_links(scored, 0.9998).to_pylist()
-    assert [(r["crown_record_id"], r["mags_record_id"]) for r in links] == [
+    pairs = [(1, 1, 54.4), (2, 1, 19.9), (3, 2, 20.0), (4, 2, 20.0)]
+    assert _journey_links(pairs, 0.9998, crown_on_left=False) == [
         ("crown_xhibit|1", "mags_hocas|1")
     ]
 

@@ -3,8 +3,8 @@
     features the linkage compares that are derived for every dataset alike:
     the broad ethnic group, the 1 January birth-date indicator, the local
     authority of the postcode district, and the sound (Metaphone) and known
-    variants of names. The columns and their
-    types are this model's contract; the features are the ones listed here. -#}
+    variants of names. The columns and their types are this model's
+    contract; the features are the ones listed here. -#}
 {%- set features = [
     'ethnic_group',
     'is_dob_first_of_january',
