@@ -6,8 +6,6 @@ case), then one link per Crown case."""
 
 from __future__ import annotations
 
-import math
-
 import pyarrow as pa
 import splink.comparison_library as cl
 from splink import SettingsCreator
@@ -16,6 +14,7 @@ from datafirst.linkage import dialect
 from datafirst.linkage.backends import backend_for
 from datafirst.linkage.comparisons import within_one_edit
 from datafirst.linkage.engine import estimate_prior, for_population, new_linker, numbered_records
+from datafirst.linkage.review import probability_to_weight, weight_to_probability
 from datafirst.linkage.specs import JOURNEY, JourneyModel
 
 JOURNEY_COLUMNS = (
@@ -178,17 +177,7 @@ def score(trained: dict, tables: dict, floor: float):
 #: without a police reference and the right case without a date of birth,
 #: were 1.4 bits apart (the wrong one linked, at a 1M build of an unseen
 #: seed); at the 1M builds measured, 7 right links of 58,000 fell to it.
-MARGIN_BITS = math.log2(
-    JOURNEY.target_precision["default"] / (1 - JOURNEY.target_precision["default"])
-)
-
-
-def _weight(probability: float) -> float:
-    return math.log2(probability / (1 - probability))
-
-
-def _probability(weight: float) -> float:
-    return 2**weight / (1 + 2**weight)
+MARGIN_BITS = probability_to_weight(JOURNEY.target_precision["default"])
 
 
 def best_links(scored, threshold: float, margin: float = MARGIN_BITS):
@@ -261,7 +250,10 @@ def link_journeys(cases, clusters, trained: dict):
     thresholds = trained["datafirst"]["thresholds"]
     # Every candidate within the margin of the published threshold, to
     # weigh the best fit against.
-    floor = min(thresholds["low"], _probability(_weight(thresholds["default"]) - MARGIN_BITS))
+    floor = min(
+        thresholds["low"],
+        weight_to_probability(probability_to_weight(thresholds["default"]) - MARGIN_BITS),
+    )
     scored = score(trained, tables, floor)
     return best_links(scored, thresholds["default"])
 

@@ -22,6 +22,7 @@ target, yet each can merge two people's clusters).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import duckdb
@@ -47,6 +48,10 @@ class ReviewResult:
 
 def weight_to_probability(weight: float) -> float:
     return 2**weight / (1 + 2**weight)
+
+
+def probability_to_weight(probability: float) -> float:
+    return math.log2(probability / (1 - probability))
 
 
 def review(

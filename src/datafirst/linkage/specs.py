@@ -92,7 +92,7 @@ CROSS_JUSTICE_BLOCKING = tuple(
 ) + ("l.surname = r.surname and l.postcode = r.postcode",)
 #: Family and civil parties rarely have a date of birth: block on names and
 #: places. Their datasets are small (at a million people 146,000 FamilyMan
-#: records, 60,000 in CaseMan), so rules that make many pairs cost little:
+#: records, 81,000 in CaseMan), so rules that make many pairs cost little:
 #: at the 100k build a third of the true civil pairs still missed were never
 #: compared, most of them one address with a name misspelt or the names
 #: swapped, or a forename written differently (a nickname, an initial).
@@ -213,9 +213,9 @@ _TARGETS = {
     # Civil parties: the bar is recall at a precision of 0.98, and most
     # parties have no date of birth, so the published threshold aims close to
     # it: 0.985, half a point above, for the precision a larger population
-    # loses (the same evidence is worth less among more namesakes; at a
-    # million people the civil models' precision fell 0.5 to 0.7 of a point
-    # below the 30,000-person review's).
+    # loses (the same evidence is worth less among more namesakes: at the
+    # weight this chooses, CaseMan's and PCOL's precision is .989 to .995 at
+    # 100,000 people and .985 to .988 at a million).
     "civil": {"low": 0.95, "default": 0.985, "high": 0.995},
 }
 for _code in PARTY_DATASETS:
