@@ -203,20 +203,7 @@ def test_a_record_without_a_date_of_birth_joins_one_generation_not_two():
         ]
     )
 
-    def link(left, right, weight, high=True):
-        return {
-            "record_id_l": left,
-            "record_id_r": right,
-            "source_dataset_l": left.split("|")[0],
-            "source_dataset_r": right.split("|")[0],
-            "match_weight": weight,
-            "match_probability": 2**weight / (1 + 2**weight),
-            "link_model": "link_cross_justice",
-            "is_link_low": True,
-            "is_link_default": True,
-            "is_link_high": high,
-        }
-
+    link = _cross_justice_link
     links = pa.Table.from_pylist(
         [
             link("familyman|1", "mags_hocas|1", 12.0),
@@ -232,6 +219,76 @@ def test_a_record_without_a_date_of_birth_joins_one_generation_not_two():
         assert ids["familyman|2"] == ids["mags_hocas|3"] == ids["probation_delius|1"], level
     for level in ("estimated_person_id_low", "estimated_person_id", "estimated_person_id_high"):
         assert clusters["mags_hocas|1"][level] != clusters["mags_hocas|2"][level], level
+
+
+def _cross_justice_link(left: str, right: str, weight: float, high: bool = True) -> dict:
+    """A cross-justice link between two record ids, linking at the low and
+    default levels and, if ``high``, at the high level too."""
+    return {
+        "record_id_l": left,
+        "record_id_r": right,
+        "source_dataset_l": left.split("|")[0],
+        "source_dataset_r": right.split("|")[0],
+        "match_weight": weight,
+        "match_probability": 2**weight / (1 + 2**weight),
+        "link_model": "link_cross_justice",
+        "is_link_low": True,
+        "is_link_default": True,
+        "is_link_high": high,
+    }
+
+
+def test_oasys_records_are_one_person_where_the_other_datasets_join_them_at_default():
+    """OASys is bridged at the default level (the registry's bridge_level):
+    two OASys records each linked at that level to one person's magistrates'
+    records are one person in OASys at the default and low levels, not the
+    high one; a PNC one character from the other's is that one mistyped,
+    two PNCs further apart are two people, and P-NOMIS records, bridged at
+    the high level only, stay apart at default."""
+    pnc = "2011/2007273V"
+    records = pa.Table.from_pylist(
+        [
+            {
+                "record_id": r,
+                "source_dataset": r.split("|")[0],
+                "pnc_number": p,
+                "date_of_birth": dt.date(1980, 1, 2),
+            }
+            for r, p in [
+                ("mags_hocas|1", pnc),
+                ("mags_hocas|2", pnc),
+                ("prison_oasys|1", None),
+                ("prison_oasys|2", pnc),
+                ("prison_oasys|3", "2011/2007373V"),
+                ("prison_nomis|1", None),
+                ("prison_nomis|2", None),
+                ("mags_hocas|3", None),
+                ("prison_oasys|4", "2003/0012345K"),
+                ("prison_oasys|5", "1998/4410987C"),
+            ]
+        ]
+    )
+    link = _cross_justice_link
+    links = pa.Table.from_pylist(
+        [
+            link("mags_hocas|1", "mags_hocas|2", 20.0),
+            link("prison_oasys|1", "mags_hocas|1", 6.0, high=False),
+            link("prison_oasys|2", "mags_hocas|2", 6.0, high=False),
+            link("prison_oasys|3", "mags_hocas|1", 6.0, high=False),
+            link("prison_nomis|1", "mags_hocas|1", 6.0, high=False),
+            link("prison_nomis|2", "mags_hocas|2", 6.0, high=False),
+            link("prison_oasys|4", "mags_hocas|3", 6.0, high=False),
+            link("prison_oasys|5", "mags_hocas|3", 6.0, high=False),
+        ]
+    )
+    clusters = {row["record_id"]: row for row in engine.cluster_people(records, links).to_pylist()}
+    for level in ("estimated_person_id_low", "estimated_person_id"):
+        ids = {r: row[level] for r, row in clusters.items()}
+        assert ids["prison_oasys|1"] == ids["prison_oasys|2"] == ids["prison_oasys|3"], level
+        assert ids["prison_oasys|4"] != ids["prison_oasys|5"], level
+        assert ids["prison_nomis|1"] != ids["prison_nomis|2"], level
+    high = {r: row["estimated_person_id_high"] for r, row in clusters.items()}
+    assert len({high[f"prison_oasys|{n}"] for n in (1, 2, 3)}) == 3
 
 
 @pytest.mark.parametrize(

@@ -454,10 +454,6 @@ def score_links(records, models_dir: Path = MODELS_DIR):
 _LEVEL_SCORE = {"low": 0.5, "default": 0.7, "high": 0.9}
 _LEVEL_CUT = {"low": 0.45, "default": 0.65, "high": 0.85}
 
-#: Records of one dataset that the cross-justice links join at this level
-#: are one person in that dataset too (see :func:`cluster_people`).
-BRIDGE_LEVEL = "high"
-
 
 def cluster_people(records, links):
     """One row per person record with its per-dataset person id and its
@@ -466,17 +462,17 @@ def cluster_people(records, links):
     Cross-justice clusters come from every link, within and between
     datasets. Per-dataset clusters come from the within-dataset links, and
     from the other datasets' evidence: records of one dataset that the
-    cross-justice links join at the ``BRIDGE_LEVEL`` threshold (through a
-    record of another dataset, say two P-NOMIS records each linked to the
-    same person's magistrates' records) are one person there too, unless
-    their PNC numbers differ (two people the other datasets confused: a PNC
-    is not mistyped in these datasets, but for OASys, which is keyed by it).
-    A record without a PNC joins only where the dataset's records in that
-    cluster hold at most one. So every
-    per-dataset cluster lies inside one cross-justice cluster, and clusters
-    nest across thresholds (high inside default inside low). Records that
-    cannot be linked stay on their own. Cluster ids are the smallest record
-    id in the cluster.
+    cross-justice links join at the dataset's bridge level (the registry's
+    ``bridge_level``, high for most; through a record of another dataset,
+    say two P-NOMIS records each linked to the same person's magistrates'
+    records) are one person there too, at that level and above, unless their
+    PNC numbers differ by more than a mistyped character (two people the
+    other datasets confused). A record without a PNC joins only where the
+    dataset's records in that cluster hold at most one. So every per-dataset
+    cluster lies inside one cross-justice cluster, and clusters nest across
+    thresholds (high inside default inside low). Records that cannot be
+    linked stay on their own. Cluster ids are the smallest record id in the
+    cluster.
 
     A record without a date of birth joins one generation: of its links to
     records that hold one, it keeps those born within
@@ -523,29 +519,60 @@ def cluster_people(records, links):
     # A criminal dataset is bridged through criminal records only: a family
     # or civil party without a date of birth can join two namesakes born
     # years apart. Parties are bridged through every record.
-    criminal = ", ".join(f"'{code}'" for code in _kinds()["criminal"])
-    bridge_cut = f"cluster_p_{str(_LEVEL_CUT[BRIDGE_LEVEL]).replace('.', '_')}"
+    criminal = _sql_list(_kinds()["criminal"])
+    bridge_levels = _bridge_levels()
+    lowest = min(bridge_levels.values(), key=LEVELS.index)
     _components(
         backend,
         "criminal_bridge",
         f"select node_id_l, node_id_r, {level_score} as match_probability from links "
-        f"where is_link_{BRIDGE_LEVEL} and source_dataset_l in ({criminal}) "
+        f"where is_link_{lowest} and source_dataset_l in ({criminal}) "
         f"and source_dataset_r in ({criminal})",
     )
-    # Each record to the first record of its dataset, bridge cluster and PNC:
-    # an edge present at every level.
+    # Each record, at each level from its dataset's bridge level up, to the
+    # first record of its dataset, bridge cluster and PNC: an edge present at
+    # that level and above.
+    bridged = []
+    for level in LEVELS[LEVELS.index(lowest) :]:
+        cut = f"cluster_p_{str(_LEVEL_CUT[level]).replace('.', '_')}"
+        datasets = [
+            code
+            for code, bridge in bridge_levels.items()
+            if LEVELS.index(bridge) <= LEVELS.index(level)
+        ]
+        bridged.append(
+            f"""
+            select records_in.node_id, records_in.source_dataset,
+                   {_LEVEL_SCORE[level]} as bridge_score,
+                   case when records_in.source_dataset in ({criminal})
+                        then 'c' || cast(criminal_bridge_raw.{cut} as string)
+                        else 'x' || cast(xjs_raw.{cut} as string) end as cluster,
+                   case when records_in.source_dataset in ({_sql_list(_holding_pnc())})
+                        then records_in.pnc_number end as pnc_number
+            from records_in
+            inner join xjs_raw using (node_id)
+            inner join criminal_bridge_raw using (node_id)
+            where records_in.source_dataset in ({_sql_list(datasets)})
+            """
+        )
+    backend.create("bridged", " union all ".join(bridged))
+    # A PNC one character from another of the cluster's is that one mistyped
+    # (OASys keys its records by PNC: a person's second record is one made
+    # without it, or with it mistyped): both count as the smaller.
     backend.create(
-        "bridged",
-        f"""
-        select records_in.node_id, records_in.source_dataset,
-               case when records_in.source_dataset in ({criminal})
-                    then 'c' || cast(criminal_bridge_raw.{bridge_cut} as string)
-                    else 'x' || cast(xjs_raw.{bridge_cut} as string) end as cluster,
-               case when records_in.source_dataset in ({_pnc_vetoed()})
-                    then records_in.pnc_number end as pnc_number
-        from records_in
-        inner join xjs_raw using (node_id)
-        inner join criminal_bridge_raw using (node_id)
+        "bridged_pncs",
+        """
+        with pncs as (
+            select distinct bridge_score, source_dataset, cluster, pnc_number
+            from bridged where pnc_number is not null
+        )
+        select a.bridge_score, a.source_dataset, a.cluster, a.pnc_number,
+               min(b.pnc_number) as pnc_key
+        from pncs as a
+        inner join pncs as b
+            on a.bridge_score = b.bridge_score and a.source_dataset = b.source_dataset
+            and a.cluster = b.cluster and levenshtein(a.pnc_number, b.pnc_number) <= 1
+        group by a.bridge_score, a.source_dataset, a.cluster, a.pnc_number
         """,
     )
     _components(
@@ -554,19 +581,34 @@ def cluster_people(records, links):
         f"select node_id_l, node_id_r, {level_score} as match_probability from links "
         "where is_link_low and source_dataset_l = source_dataset_r "
         "union all "
-        f"""
-        select min(node_id) over (partition by bridged.source_dataset, bridged.cluster, coalesce(
-                   bridged.pnc_number,
-                   case when pncs.pncs <= 1 then pncs.pnc
-                        else 'alone:' || cast(node_id as string) end
-               )),
-               node_id, {_LEVEL_SCORE["high"]}
-        from bridged
-        inner join (
-            select source_dataset, cluster, count(distinct pnc_number) as pncs,
-                   coalesce(min(pnc_number), '') as pnc
-            from bridged group by source_dataset, cluster
-        ) as pncs using (source_dataset, cluster)
+        """
+        select min(node_id) over (
+                   partition by keyed.bridge_score, keyed.source_dataset, keyed.cluster,
+                   coalesce(
+                       keyed.pnc_key,
+                       case when coalesce(pncs.pncs, 0) <= 1 then coalesce(pncs.pnc, '')
+                            else 'alone:' || cast(node_id as string) end
+                   )
+               ),
+               node_id, keyed.bridge_score
+        from (
+            select bridged.node_id, bridged.bridge_score, bridged.source_dataset,
+                   bridged.cluster, bridged_pncs.pnc_key
+            from bridged
+            left join bridged_pncs
+                on bridged_pncs.bridge_score = bridged.bridge_score
+                and bridged_pncs.source_dataset = bridged.source_dataset
+                and bridged_pncs.cluster = bridged.cluster
+                and bridged_pncs.pnc_number = bridged.pnc_number
+        ) as keyed
+        left join (
+            select bridge_score, source_dataset, cluster, count(distinct pnc_key) as pncs,
+                   min(pnc_key) as pnc
+            from bridged_pncs group by bridge_score, source_dataset, cluster
+        ) as pncs
+            on pncs.bridge_score = keyed.bridge_score
+            and pncs.source_dataset = keyed.source_dataset
+            and pncs.cluster = keyed.cluster
         """,
     )
     out = backend.query(
@@ -650,16 +692,22 @@ def _kinds() -> dict[str, list[str]]:
     return {kind: list(registry.dataset_codes(kind)) for kind in registry.LINKED_KINDS}
 
 
-def _pnc_vetoed() -> str:
-    """The datasets whose records the bridge keeps apart when their PNC
-    numbers differ, as a SQL list: those holding a PNC not as their key."""
+def _holding_pnc() -> list[str]:
+    """The codes of the datasets whose records hold a PNC number."""
     from datafirst import registry
 
-    codes = [
-        d.code
-        for d in registry.LINKED_DATASETS
-        if "pnc_number" in d.identifiers and not d.keyed_by_pnc
-    ]
+    return [d.code for d in registry.LINKED_DATASETS if "pnc_number" in d.identifiers]
+
+
+def _bridge_levels() -> dict[str, str]:
+    """Each linked dataset's bridge level (see :func:`cluster_people`)."""
+    from datafirst import registry
+
+    return {d.code: d.bridge_level for d in registry.LINKED_DATASETS}
+
+
+def _sql_list(codes) -> str:
+    """Dataset codes as a SQL list of strings."""
     return ", ".join(f"'{code}'" for code in codes)
 
 

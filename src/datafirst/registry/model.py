@@ -175,6 +175,16 @@ class Dataset:
     #: two of its records never share one, so the CRN is evidence across
     #: datasets only (an OASys record holding the same CRN).
     keyed_by_crn: bool = False
+    #: The lowest threshold level (low, default, high) at which records of
+    #: the dataset that the cross-justice links join through other criminal
+    #: records are one person in the dataset too (the bridge of
+    #: ``linkage.engine.cluster_people``). High for most: a wrong bridge
+    #: merges two people the dataset's own model kept apart. OASys: default.
+    #: Its records hold no address, and a person's two records never share
+    #: their key, the PNC (a duplicate is a record made without one, or with
+    #: one mistyped), so the evidence that two are one person is mostly in
+    #: the other datasets, which hold the PNC and the address it lacks.
+    bridge_level: str = "high"
     #: The published tables (marts) built from it.
     published_tables: tuple[str, ...] = ()
     #: How researchers get it (the catalogue's access section).
@@ -188,6 +198,8 @@ class Dataset:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"dataset {self.code}: unknown kind {self.kind!r}")
+        if self.bridge_level not in ("low", "default", "high"):
+            raise ValueError(f"dataset {self.code}: unknown bridge level {self.bridge_level!r}")
         unknown = set(self.identifiers) - set(IDENTIFIERS)
         if unknown:
             raise ValueError(f"dataset {self.code}: unknown identifiers {sorted(unknown)}")

@@ -302,6 +302,7 @@ SOURCE = SourceSystem(
             "crn",
         ),
         keyed_by_pnc=True,
+        bridge_level="default",
         published_tables=(
             "assessments_metadata",
             "oasys_assessments_details_bcs",
