@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datafirst.linkage.review import PAIRS_PER_BAND, PRIOR_PAIRS
+from datafirst.registry import THRESHOLD_LEVELS
 
 
 def write_card(trained: dict, path: Path) -> None:
@@ -58,7 +59,7 @@ def write_card(trained: dict, path: Path) -> None:
             f"| {level} | {meta['target_precision'][level]} | "
             f"{meta.get('band_precision_floor', {}).get(level, '-')} | "
             f"{meta['threshold_match_weights'][level]:.0f} | {meta['thresholds'][level]:.4f} |"
-            for level in ("low", "default", "high")
+            for level in THRESHOLD_LEVELS
         ],
         "",
         "Clerical review sample (match-weight band: pairs in band, reviewed, labelled "

@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow as pa
 from splink import Linker, SettingsCreator
 
+from datafirst import registry
 from datafirst.linkage import comparisons, dialect
 from datafirst.linkage.backends import (  # noqa: F401  (connect, splink_api: the DuckDB side's)
     DEFAULT_MEMORY_LIMIT,
@@ -427,7 +428,7 @@ def connected_components(nodes: pa.Table, edges: pa.Table) -> pa.Table:
     return out
 
 
-LEVELS = ("low", "default", "high")
+LEVELS = registry.THRESHOLD_LEVELS
 
 
 def score_links(records, models_dir: Path = MODELS_DIR):
@@ -687,22 +688,16 @@ def _one_generation(backend, level_score: str) -> None:
 
 def _kinds() -> dict[str, list[str]]:
     """The dataset codes of each kind (criminal, family, civil)."""
-    from datafirst import registry
-
     return {kind: list(registry.dataset_codes(kind)) for kind in registry.LINKED_KINDS}
 
 
 def _holding_pnc() -> list[str]:
     """The codes of the datasets whose records hold a PNC number."""
-    from datafirst import registry
-
     return [d.code for d in registry.LINKED_DATASETS if "pnc_number" in d.identifiers]
 
 
 def _bridge_levels() -> dict[str, str]:
     """Each linked dataset's bridge level (see :func:`cluster_people`)."""
-    from datafirst import registry
-
     return {d.code: d.bridge_level for d in registry.LINKED_DATASETS}
 
 

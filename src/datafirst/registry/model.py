@@ -53,6 +53,8 @@ DEFAULT_MAX_TEXT_LENGTH = 255
 KINDS = ("criminal", "family", "civil", "share")
 #: The kinds of dataset the cross-justice person linkage covers.
 LINKED_KINDS = ("criminal", "family", "civil")
+#: The linkage's threshold levels, from the most links to the surest.
+THRESHOLD_LEVELS = ("low", "default", "high")
 
 #: Identifiers of a person a dataset's person records may hold, in the
 #: order the linkage compares them: it compares only those a source holds.
@@ -198,7 +200,7 @@ class Dataset:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"dataset {self.code}: unknown kind {self.kind!r}")
-        if self.bridge_level not in ("low", "default", "high"):
+        if self.bridge_level not in THRESHOLD_LEVELS:
             raise ValueError(f"dataset {self.code}: unknown bridge level {self.bridge_level!r}")
         unknown = set(self.identifiers) - set(IDENTIFIERS)
         if unknown:
