@@ -291,6 +291,58 @@ def test_oasys_records_are_one_person_where_the_other_datasets_join_them_at_defa
     assert len({high[f"prison_oasys|{n}"] for n in (1, 2, 3)}) == 3
 
 
+def test_parties_are_one_person_where_their_criminal_records_join_them_at_default():
+    """Family and civil parties are bridged at the default level: two PCOL
+    parties without a date of birth (two addresses, names alone), each
+    linked at that level to one person's magistrates' records, are one
+    person in PCOL at the default and low levels, not the high one; so are
+    two FamilyMan parties. Two CaseMan parties linked to two people's
+    records stay two."""
+    d = dt.date
+    records = pa.Table.from_pylist(
+        [
+            {
+                "record_id": r,
+                "source_dataset": r.split("|")[0],
+                "pnc_number": None,
+                "date_of_birth": b,
+            }
+            for r, b in [
+                ("mags_hocas|1", d(1979, 5, 14)),
+                ("mags_hocas|2", d(1979, 5, 14)),
+                ("mags_hocas|3", d(1991, 11, 3)),
+                ("civil_pcol|1", None),
+                ("civil_pcol|2", None),
+                ("familyman|1", None),
+                ("familyman|2", d(1979, 5, 14)),
+                ("civil_caseman|1", None),
+                ("civil_caseman|2", None),
+            ]
+        ]
+    )
+    link = _cross_justice_link
+    links = pa.Table.from_pylist(
+        [
+            link("mags_hocas|1", "mags_hocas|2", 20.0),
+            link("civil_pcol|1", "mags_hocas|1", 6.0, high=False),
+            link("civil_pcol|2", "mags_hocas|2", 6.0, high=False),
+            link("familyman|1", "mags_hocas|1", 6.0, high=False),
+            link("familyman|2", "mags_hocas|2", 6.0, high=False),
+            link("civil_caseman|1", "mags_hocas|1", 6.0, high=False),
+            link("civil_caseman|2", "mags_hocas|3", 6.0, high=False),
+        ]
+    )
+    clusters = {row["record_id"]: row for row in engine.cluster_people(records, links).to_pylist()}
+    for level in ("estimated_person_id_low", "estimated_person_id"):
+        ids = {r: row[level] for r, row in clusters.items()}
+        assert ids["civil_pcol|1"] == ids["civil_pcol|2"], level
+        assert ids["familyman|1"] == ids["familyman|2"], level
+        assert ids["civil_caseman|1"] != ids["civil_caseman|2"], level
+    high = {r: row["estimated_person_id_high"] for r, row in clusters.items()}
+    assert high["civil_pcol|1"] != high["civil_pcol|2"]
+    assert high["familyman|1"] != high["familyman|2"]
+
+
 @pytest.mark.parametrize(
     ("first", "second", "one_person"),
     [("K482913", "K482913", True), (None, None, False), ("K482913", "B120044", False)],

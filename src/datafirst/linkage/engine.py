@@ -464,7 +464,8 @@ def cluster_people(records, links):
     datasets. Per-dataset clusters come from the within-dataset links, and
     from the other datasets' evidence: records of one dataset that the
     cross-justice links join at the dataset's bridge level (the registry's
-    ``bridge_level``, high for most; through a record of another dataset,
+    ``bridge_level``: high for most criminal datasets, default for OASys
+    and for family and civil parties; through a record of another dataset,
     say two P-NOMIS records each linked to the same person's magistrates'
     records) are one person there too, at that level and above, unless their
     PNC numbers differ by more than a mistyped character (two people the

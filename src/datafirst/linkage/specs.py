@@ -139,10 +139,10 @@ PARTY_DETERMINISTIC = (
 #: weakest links accepted were wrong and the clusters' precision fell below
 #: the bar); a small dataset's review (a hundred or so true pairs) otherwise
 #: accepts a weak band on two or three lucky labels. The high level is the
-#: one at which the cross-justice links also join a dataset's own records
-#: (the registry's ``bridge_level``, for all but OASys): a wrong bridge
-#: merges two people in a dataset whose own model kept them apart, so every
-#: band it accepts must be all but certain (0.999).
+#: one at which the cross-justice links also join a criminal dataset's own
+#: records (the registry's ``bridge_level``, for all but OASys): a wrong
+#: bridge merges two people in a dataset whose own model kept them apart,
+#: so every band it accepts must be all but certain (0.999).
 BAND_PRECISION_FLOOR = {"low": 0.5, "default": 0.98, "high": 0.999}
 #: Family and civil parties, whose bar is recall at a precision of 0.98.
 PARTY_BAND_PRECISION_FLOOR = {"low": 0.5, "default": 0.9, "high": 0.99}

@@ -309,6 +309,7 @@ SOURCE = SourceSystem(
             "postcode",
             "co_party_names",
         ),
+        bridge_level="default",
         published_tables=(
             "caseman_cases",
             "caseman_case_events",

@@ -283,6 +283,7 @@ SOURCE = SourceSystem(
             "sex",
             "co_party_names",
         ),
+        bridge_level="default",
         published_tables=("family_cases", "family_people", "family_case_events"),
         access=Access(
             coverage="cases active Jan 2011 - Mar 2023",

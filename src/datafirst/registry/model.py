@@ -178,14 +178,19 @@ class Dataset:
     #: datasets only (an OASys record holding the same CRN).
     keyed_by_crn: bool = False
     #: The lowest threshold level (low, default, high) at which records of
-    #: the dataset that the cross-justice links join through other criminal
-    #: records are one person in the dataset too (the bridge of
-    #: ``linkage.engine.cluster_people``). High for most: a wrong bridge
-    #: merges two people the dataset's own model kept apart. OASys: default.
-    #: Its records hold no address, and a person's two records never share
-    #: their key, the PNC (a duplicate is a record made without one, or with
-    #: one mistyped), so the evidence that two are one person is mostly in
-    #: the other datasets, which hold the PNC and the address it lacks.
+    #: the dataset that the cross-justice links join through other records
+    #: (a criminal dataset's through criminal records) are one person in the
+    #: dataset too (the bridge of ``linkage.engine.cluster_people``). High
+    #: for most criminal datasets: a wrong bridge merges two people the
+    #: dataset's own model kept apart. Default where the evidence that two
+    #: records are one person lies mostly in the other datasets. OASys: its
+    #: records hold no address, and a person's two records never share their
+    #: key, the PNC (a duplicate is a record made without one, or with one
+    #: mistyped), while the other datasets hold the PNC and the address.
+    #: Family and civil parties: most have no date of birth, so two records
+    #: of one party at two addresses carry names alone, while the party's
+    #: criminal records hold the date of birth and the address history that
+    #: join each of them.
     bridge_level: str = "high"
     #: The published tables (marts) built from it.
     published_tables: tuple[str, ...] = ()

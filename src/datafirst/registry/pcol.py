@@ -246,6 +246,7 @@ SOURCE = SourceSystem(
         kind="civil",
         person_table="parties",
         identifiers=("forename", "surname", "date_of_birth", "postcode", "co_party_names"),
+        bridge_level="default",
         published_tables=(
             "pcol_claims",
             "pcol_claim_events",
