@@ -111,14 +111,21 @@ def accuracy(duckdb_path: Path) -> dict:
         columns = [d[0] for d in journeys.description]
         journey = dict(zip(columns, journeys.fetchone(), strict=True))
         gaps: dict[str, dict] = {}
-        for scope, group_type, gap in con.execute(
-            "select scope, group_type, f1_gap from linkage.linkage_accuracy_fairness "
-            "where threshold_level = 'default'"
+        gap_errors: dict[str, dict] = {}
+        for scope, group_type, gap, error in con.execute(
+            "select scope, group_type, f1_gap, f1_gap_standard_error "
+            "from linkage.linkage_accuracy_fairness where threshold_level = 'default'"
         ).fetchall():
             gaps.setdefault(scope, {})[group_type] = gap
+            gap_errors.setdefault(scope, {})[group_type] = error
     finally:
         con.close()
-    return {"scopes": scopes, "journeys": journey, "f1_gaps": gaps}
+    return {
+        "scopes": scopes,
+        "journeys": journey,
+        "f1_gaps": gaps,
+        "f1_gap_standard_errors": gap_errors,
+    }
 
 
 def measure(people: int, seed: int, folder: Path, timing: bool = True, spark: bool = False) -> dict:
@@ -340,8 +347,13 @@ def accuracy_table(rows: list[dict]) -> str:
         cells = []
         for row in rows:
             gaps = row["accuracy"]["f1_gaps"]
-            cells.append(f"{max(gaps.get(s, {}).get(group, 0) for s in fair):.3f}")
-        label = f"largest F1 gap by {group} (criminal, cross-justice)"
+            errors = row["accuracy"].get("f1_gap_standard_errors", {})
+            widest = max(fair, key=lambda s: gaps.get(s, {}).get(group, 0))
+            cell = f"{gaps.get(widest, {}).get(group, 0):.3f}"
+            if group in errors.get(widest, {}):
+                cell += f" ± {errors[widest][group]:.3f} ({widest})"
+            cells.append(cell)
+        label = f"largest F1 gap by {group} (criminal, cross-justice; ± standard error)"
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

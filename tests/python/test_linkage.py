@@ -800,6 +800,66 @@ def test_evaluation_covers_every_scope_threshold_and_group(built):
     assert gaps > 0
 
 
+@pytest.mark.parametrize(
+    ("scope", "group_type", "group_value"),
+    [
+        ("cross_justice", "all", "all"),
+        ("cross_justice", "sex", "female"),
+        ("familyman", "all", "all"),
+        ("civil_pcol", "all", "all"),
+    ],
+)
+def test_the_f1_standard_error_agrees_with_a_bootstrap_over_people(
+    built, scope, group_type, group_value
+):
+    """The F1's standard error in the evaluation is the spread of the F1
+    over populations drawn from these people: resampling the people (with
+    their pairs: linked, missed, and wrong ones counted half to either
+    person) a few hundred times gives the same figure within the
+    bootstrap's own noise."""
+    import numpy as np
+
+    ids = "estimated_xjs_id" if scope == "cross_justice" else "estimated_person_id"
+    in_scope = "" if scope == "cross_justice" else f"and clusters.source_dataset = '{scope}'"
+    in_group = "" if group_type == "all" else f"and people.{group_type} = '{group_value}'"
+    cells = built.execute(
+        f"""
+        select clusters.{ids} as estimated_id, truth.person_key, count(*) as n
+        from linkage.linkage_person_clusters as clusters
+        inner join intermediate.int_person_records_unioned as records using (record_id)
+        inner join staging.stg_truth__person_records as truth using (record_id)
+        left join staging.stg_truth__people as people using (person_key)
+        where records.is_linkable {in_scope} {in_group}
+        group by all
+        """
+    ).fetchall()
+    cluster_size: dict[str, int] = {}
+    for estimated_id, _, n in cells:
+        cluster_size[estimated_id] = cluster_size.get(estimated_id, 0) + n
+    shares: dict[str, list[float]] = {}
+    for estimated_id, person, n in cells:
+        tp, wrong, records = shares.setdefault(person, [0.0, 0.0, 0.0])
+        shares[person] = [
+            tp + n * (n - 1) / 2,
+            wrong + n * (cluster_size[estimated_id] - n) / 2,
+            records + n,
+        ]
+    a = np.array([2 * tp for tp, _, _ in shares.values()])
+    b = np.array([2 * tp + wrong + (m * (m - 1) / 2 - tp) for tp, wrong, m in shares.values()])
+    rng = np.random.default_rng(7)
+    draws = rng.integers(0, len(a), size=(400, len(a)))
+    bootstrap = np.std(a[draws].sum(axis=1) / b[draws].sum(axis=1))
+    f1, standard_error = built.execute(
+        "select f1, f1_standard_error from linkage.linkage_person_accuracy "
+        "where scope = ? and threshold_level = 'default' and group_type = ? "
+        "and group_value = ?",
+        [scope, group_type, group_value],
+    ).fetchone()
+    assert a.sum() / b.sum() == pytest.approx(f1)
+    assert bootstrap > 0
+    assert standard_error == pytest.approx(bootstrap, rel=0.2)
+
+
 def test_linkage_leaves_nothing_behind_in_the_warehouse(built):
     splink_tables = built.execute(
         "select count(*) from information_schema.tables where table_name like '__splink%'"

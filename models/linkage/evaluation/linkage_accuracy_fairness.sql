@@ -1,7 +1,7 @@
 {#- The fairness statement of the linkage: for each scope, threshold level
     and grouping of the true people (sex, ethnic group), the best and the
-    worst group by pairwise precision, recall and F1, and the gap between
-    them. -#}
+    worst group by pairwise precision, recall and F1, the gap between them,
+    and the F1 gap's standard error. -#}
 {%- set metrics = ['precision', 'recall', 'f1'] -%}
 
 with
@@ -19,7 +19,7 @@ compared_groups as (
         and true_pairs + predicted_pairs > 0
 ),
 
-final as (
+best_and_worst as (
     select
         scope,
         scope_kind,
@@ -36,6 +36,12 @@ final as (
         min({{ metric }}) as worst_{{ metric }},
         max({{ metric }}) - min({{ metric }}) as {{ metric }}_gap,
         {%- endfor %}
+        {{ first_ordered(
+            'f1_standard_error', ['f1 desc', 'group_value asc']
+        ) }} as best_f1_standard_error,
+        {{ first_ordered(
+            'f1_standard_error', ['f1 asc', 'group_value asc']
+        ) }} as worst_f1_standard_error,
         count(*) as compared_groups,
         min(records) as smallest_group_records
     from compared_groups
@@ -44,6 +50,17 @@ final as (
         scope_kind,
         threshold_level,
         group_type
+),
+
+-- the gap's standard error (the two groups are disjoint sets of people)
+final as (
+    select
+        *,
+        sqrt(
+            best_f1_standard_error * best_f1_standard_error
+            + worst_f1_standard_error * worst_f1_standard_error
+        ) as f1_gap_standard_error
+    from best_and_worst
 )
 
 select * from final

@@ -138,24 +138,6 @@ estimated_clusters as (
         estimated_id
 ),
 
-true_clusters as (
-    select
-        scope,
-        threshold_level,
-        group_type,
-        group_value,
-        person_key,
-        sum(cell_records) as cluster_records,
-        count(*) as cluster_ids
-    from cells
-    group by
-        scope,
-        threshold_level,
-        group_type,
-        group_value,
-        person_key
-),
-
 -- each cell with the sizes of its estimated and true clusters (window sums:
 -- no join on the five grouping keys)
 cells_sized as (
@@ -164,6 +146,7 @@ cells_sized as (
         threshold_level,
         group_type,
         group_value,
+        person_key,
         cell_records,
         sum(cell_records) over (
             partition by
@@ -174,6 +157,37 @@ cells_sized as (
                 scope, threshold_level, group_type, group_value, person_key
         ) as true_cluster_records
     from cells
+),
+
+-- each true person: its records, the ids they fall in, and its share of
+-- the F1, 2 TP / (2 TP + FP + FN), doubled to whole numbers: f1_numerator
+-- is 4 x its true positive pairs, f1_denominator 2 x (2 x its true positive
+-- pairs + its missed pairs) + the wrong pairs its records make with other
+-- people's records under one id (a wrong pair counts half to either person)
+true_clusters as (
+    select
+        scope,
+        threshold_level,
+        group_type,
+        group_value,
+        person_key,
+        sum(cell_records) as cluster_records,
+        count(*) as cluster_ids,
+        cast(
+            2 * sum(cell_records * (cell_records - 1)) as decimal(38, 0)
+        ) as f1_numerator,
+        cast(
+            sum(cell_records * (estimated_cluster_records - 1))
+            + sum(cell_records) * (sum(cell_records) - 1)
+            as decimal(38, 0)
+        ) as f1_denominator
+    from cells_sized
+    group by
+        scope,
+        threshold_level,
+        group_type,
+        group_value,
+        person_key
 ),
 
 cell_totals as (
@@ -226,13 +240,55 @@ true_totals as (
         group_value,
         count(*) as people,
         sum(cluster_records * (cluster_records - 1) / 2) as true_pairs,
-        count(*) filter (where cluster_ids > 1) as people_split
+        count(*) filter (where cluster_ids > 1) as people_split,
+        -- the F1 as a ratio of sums over people, and the sums of squares
+        -- its standard error needs (exact: a rerun gives the same figure)
+        cast(sum(f1_numerator) as double) as f1_numerator,
+        cast(sum(f1_denominator) as double) as f1_denominator,
+        cast(sum(f1_numerator * f1_numerator) as double)
+            as f1_numerator_squares,
+        cast(sum(f1_numerator * f1_denominator) as double)
+            as f1_cross_products,
+        cast(sum(f1_denominator * f1_denominator) as double)
+            as f1_denominator_squares
     from true_clusters
     group by
         scope,
         threshold_level,
         group_type,
         group_value
+),
+
+-- people are the sampling units (a person's pairs are linked or missed
+-- together): the standard error of the F1, a ratio of sums over people
+-- (a / b), is that of a ratio estimator,
+-- sqrt(n / (n - 1) * sum((a - f1 b)^2)) / sum(b) over the n people
+f1_errors as (
+    select
+        scope,
+        threshold_level,
+        group_type,
+        group_value,
+        case
+            when people < 2 or f1_denominator = 0 then 0.0
+            else
+                sqrt(
+                    greatest(
+                        f1_numerator_squares
+                        - 2 * f1 * f1_cross_products
+                        + f1 * f1 * f1_denominator_squares,
+                        0.0
+                    )
+                    * people / (people - 1)
+                )
+                / f1_denominator
+        end as f1_standard_error
+    from (
+        select
+            *,
+            f1_numerator / nullif(f1_denominator, 0) as f1
+        from true_totals
+    ) as true_totals_with_f1
 ),
 
 final as (
@@ -277,6 +333,7 @@ final as (
         / cell_totals.records as bcubed_precision,
         cast(cell_totals.bcubed_recall_sum as double)
         / cell_totals.records as bcubed_recall,
+        f1_errors.f1_standard_error,
         true_totals.people_split,
         estimated_totals.ids_merging_people
     from cell_totals
@@ -292,6 +349,12 @@ final as (
             and cell_totals.threshold_level = true_totals.threshold_level
             and cell_totals.group_type = true_totals.group_type
             and cell_totals.group_value = true_totals.group_value
+    inner join f1_errors
+        on
+            cell_totals.scope = f1_errors.scope
+            and cell_totals.threshold_level = f1_errors.threshold_level
+            and cell_totals.group_type = f1_errors.group_type
+            and cell_totals.group_value = f1_errors.group_value
 )
 
 select * from final
