@@ -184,35 +184,23 @@ def test_a_record_without_a_date_of_birth_joins_one_generation_not_two():
     two records born in the same year (one date mistyped) still joins
     them."""
     d = dt.date
-    records = pa.Table.from_pylist(
-        [
-            {
-                "record_id": r,
-                "source_dataset": r.split("|")[0],
-                "pnc_number": None,
-                "date_of_birth": b,
-            }
-            for r, b in [
-                ("mags_hocas|1", d(1960, 4, 2)),
-                ("mags_hocas|2", d(1986, 7, 19)),
-                ("familyman|1", None),
-                ("mags_hocas|3", d(1985, 3, 1)),
-                ("probation_delius|1", d(1985, 3, 10)),
-                ("familyman|2", None),
-            ]
-        ]
-    )
-
     link = _cross_justice_link
-    links = pa.Table.from_pylist(
+    clusters = _clustered(
+        [
+            ("mags_hocas|1", None, d(1960, 4, 2)),
+            ("mags_hocas|2", None, d(1986, 7, 19)),
+            ("familyman|1", None, None),
+            ("mags_hocas|3", None, d(1985, 3, 1)),
+            ("probation_delius|1", None, d(1985, 3, 10)),
+            ("familyman|2", None, None),
+        ],
         [
             link("familyman|1", "mags_hocas|1", 12.0),
             link("familyman|1", "mags_hocas|2", 10.0, high=False),
             link("familyman|2", "mags_hocas|3", 12.0),
             link("familyman|2", "probation_delius|1", 11.0),
-        ]
+        ],
     )
-    clusters = {row["record_id"]: row for row in engine.cluster_people(records, links).to_pylist()}
     for level in ("estimated_xjs_id_low", "estimated_xjs_id", "estimated_xjs_id_high"):
         ids = {r: row[level] for r, row in clusters.items()}
         assert ids["familyman|1"] == ids["mags_hocas|1"] != ids["mags_hocas|2"], level
@@ -238,6 +226,24 @@ def _cross_justice_link(left: str, right: str, weight: float, high: bool = True)
     }
 
 
+def _clustered(records: list[tuple], links: list[dict]) -> dict[str, dict]:
+    """cluster_people on records given as (record id, PNC, date of birth) and
+    links as rows: each record's ids by record id."""
+    table = pa.Table.from_pylist(
+        [
+            {
+                "record_id": r,
+                "source_dataset": r.split("|")[0],
+                "pnc_number": pnc,
+                "date_of_birth": born,
+            }
+            for r, pnc, born in records
+        ]
+    )
+    clusters = engine.cluster_people(table, pa.Table.from_pylist(links))
+    return {row["record_id"]: row for row in clusters.to_pylist()}
+
+
 def test_oasys_records_are_one_person_where_the_other_datasets_join_them_at_default():
     """OASys is bridged at the default level (the registry's bridge_level):
     two OASys records each linked at that level to one person's magistrates'
@@ -246,30 +252,21 @@ def test_oasys_records_are_one_person_where_the_other_datasets_join_them_at_defa
     two PNCs further apart are two people, and P-NOMIS records, bridged at
     the high level only, stay apart at default."""
     pnc = "2011/2007273V"
-    records = pa.Table.from_pylist(
-        [
-            {
-                "record_id": r,
-                "source_dataset": r.split("|")[0],
-                "pnc_number": p,
-                "date_of_birth": dt.date(1980, 1, 2),
-            }
-            for r, p in [
-                ("mags_hocas|1", pnc),
-                ("mags_hocas|2", pnc),
-                ("prison_oasys|1", None),
-                ("prison_oasys|2", pnc),
-                ("prison_oasys|3", "2011/2007373V"),
-                ("prison_nomis|1", None),
-                ("prison_nomis|2", None),
-                ("mags_hocas|3", None),
-                ("prison_oasys|4", "2003/0012345K"),
-                ("prison_oasys|5", "1998/4410987C"),
-            ]
-        ]
-    )
+    born = dt.date(1980, 1, 2)
     link = _cross_justice_link
-    links = pa.Table.from_pylist(
+    clusters = _clustered(
+        [
+            ("mags_hocas|1", pnc, born),
+            ("mags_hocas|2", pnc, born),
+            ("prison_oasys|1", None, born),
+            ("prison_oasys|2", pnc, born),
+            ("prison_oasys|3", "2011/2007373V", born),
+            ("prison_nomis|1", None, born),
+            ("prison_nomis|2", None, born),
+            ("mags_hocas|3", None, born),
+            ("prison_oasys|4", "2003/0012345K", born),
+            ("prison_oasys|5", "1998/4410987C", born),
+        ],
         [
             link("mags_hocas|1", "mags_hocas|2", 20.0),
             link("prison_oasys|1", "mags_hocas|1", 6.0, high=False),
@@ -279,9 +276,8 @@ def test_oasys_records_are_one_person_where_the_other_datasets_join_them_at_defa
             link("prison_nomis|2", "mags_hocas|2", 6.0, high=False),
             link("prison_oasys|4", "mags_hocas|3", 6.0, high=False),
             link("prison_oasys|5", "mags_hocas|3", 6.0, high=False),
-        ]
+        ],
     )
-    clusters = {row["record_id"]: row for row in engine.cluster_people(records, links).to_pylist()}
     for level in ("estimated_person_id_low", "estimated_person_id"):
         ids = {r: row[level] for r, row in clusters.items()}
         assert ids["prison_oasys|1"] == ids["prison_oasys|2"] == ids["prison_oasys|3"], level
@@ -299,29 +295,19 @@ def test_parties_are_one_person_where_their_criminal_records_join_them_at_defaul
     two FamilyMan parties. Two CaseMan parties linked to two people's
     records stay two."""
     d = dt.date
-    records = pa.Table.from_pylist(
-        [
-            {
-                "record_id": r,
-                "source_dataset": r.split("|")[0],
-                "pnc_number": None,
-                "date_of_birth": b,
-            }
-            for r, b in [
-                ("mags_hocas|1", d(1979, 5, 14)),
-                ("mags_hocas|2", d(1979, 5, 14)),
-                ("mags_hocas|3", d(1991, 11, 3)),
-                ("civil_pcol|1", None),
-                ("civil_pcol|2", None),
-                ("familyman|1", None),
-                ("familyman|2", d(1979, 5, 14)),
-                ("civil_caseman|1", None),
-                ("civil_caseman|2", None),
-            ]
-        ]
-    )
     link = _cross_justice_link
-    links = pa.Table.from_pylist(
+    clusters = _clustered(
+        [
+            ("mags_hocas|1", None, d(1979, 5, 14)),
+            ("mags_hocas|2", None, d(1979, 5, 14)),
+            ("mags_hocas|3", None, d(1991, 11, 3)),
+            ("civil_pcol|1", None, None),
+            ("civil_pcol|2", None, None),
+            ("familyman|1", None, None),
+            ("familyman|2", None, d(1979, 5, 14)),
+            ("civil_caseman|1", None, None),
+            ("civil_caseman|2", None, None),
+        ],
         [
             link("mags_hocas|1", "mags_hocas|2", 20.0),
             link("civil_pcol|1", "mags_hocas|1", 6.0, high=False),
@@ -330,9 +316,8 @@ def test_parties_are_one_person_where_their_criminal_records_join_them_at_defaul
             link("familyman|2", "mags_hocas|2", 6.0, high=False),
             link("civil_caseman|1", "mags_hocas|1", 6.0, high=False),
             link("civil_caseman|2", "mags_hocas|3", 6.0, high=False),
-        ]
+        ],
     )
-    clusters = {row["record_id"]: row for row in engine.cluster_people(records, links).to_pylist()}
     for level in ("estimated_person_id_low", "estimated_person_id"):
         ids = {r: row[level] for r, row in clusters.items()}
         assert ids["civil_pcol|1"] == ids["civil_pcol|2"], level
