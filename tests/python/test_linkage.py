@@ -209,6 +209,51 @@ def test_a_record_without_a_date_of_birth_joins_one_generation_not_two():
         assert clusters["mags_hocas|1"][level] != clusters["mags_hocas|2"][level], level
 
 
+def test_two_records_without_a_date_of_birth_join_only_within_one_generation():
+    """Two family parties recorded without a date of birth agree with each
+    other (one name, no date to tell them apart), but each joined a namesake
+    of another generation (born 1968 and 1971): they are two people, at every
+    level and in every scope. Two that joined records born in the same year
+    stay one person, and so does one that joined no dated record at all."""
+    d = dt.date
+    link = _cross_justice_link
+    clusters = _clustered(
+        [
+            ("mags_hocas|1", None, d(1968, 7, 6)),
+            ("mags_hocas|2", None, d(1971, 8, 27)),
+            ("familyman|1", None, None),
+            ("familyman|2", None, None),
+            ("mags_hocas|3", None, d(1985, 3, 1)),
+            ("probation_delius|1", None, d(1985, 3, 10)),
+            ("familyman|3", None, None),
+            ("familyman|4", None, None),
+            ("familyman|5", None, None),
+        ],
+        [
+            link("familyman|1", "mags_hocas|1", 12.0),
+            link("familyman|2", "mags_hocas|2", 12.0),
+            link("familyman|1", "familyman|2", 8.0),
+            link("familyman|3", "mags_hocas|3", 12.0),
+            link("familyman|4", "probation_delius|1", 12.0),
+            link("familyman|3", "familyman|4", 8.0),
+            link("familyman|5", "familyman|4", 8.0),
+        ],
+    )
+    for level in (
+        "estimated_xjs_id_low",
+        "estimated_xjs_id",
+        "estimated_xjs_id_high",
+        "estimated_person_id_low",
+        "estimated_person_id",
+        "estimated_person_id_high",
+    ):
+        ids = {r: row[level] for r, row in clusters.items()}
+        assert ids["familyman|1"] != ids["familyman|2"], level
+        assert ids["familyman|3"] == ids["familyman|4"] == ids["familyman|5"], level
+    xjs = {r: row["estimated_xjs_id"] for r, row in clusters.items()}
+    assert xjs["familyman|1"] == xjs["mags_hocas|1"] != xjs["mags_hocas|2"] == xjs["familyman|2"]
+
+
 def _cross_justice_link(left: str, right: str, weight: float, high: bool = True) -> dict:
     """A cross-justice link between two record ids, linking at the low and
     default levels and, if ``high``, at the high level too."""

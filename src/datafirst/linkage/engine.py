@@ -643,8 +643,13 @@ def _one_generation(backend, level_score: str) -> None:
     that hold a date of birth it keeps those born within
     ``BIRTH_YEARS_APART`` years of the record it links most strongly (the
     highest level, then the highest match weight, then the smallest record
-    number): it joins that generation, not both. Links between two records
-    that both hold a date of birth, or neither, are kept: their own
+    number): it joins that generation, not both. Two records without a date
+    of birth agree with each other whichever generation each belongs to (two
+    namesakes born years apart, each with an undated family record): a link
+    between two such records is kept only where the generations they joined
+    (the birth years of the records each links most strongly) are within
+    ``BIRTH_YEARS_APART`` years, or one of them joined none. Links between
+    two records that both hold a date of birth are kept: their own
     comparison weighed the dates. The links kept are the same at every
     threshold, so clusters still nest."""
     backend.create(
@@ -674,7 +679,22 @@ def _one_generation(backend, level_score: str) -> None:
         select node_id_l, node_id_r, source_dataset_l, source_dataset_r,
                is_link_low, is_link_default, is_link_high
         from links_scored
-        where (birth_year_l is null) = (birth_year_r is null)
+        where birth_year_l is not null and birth_year_r is not null
+        union all
+        select undated.node_id_l, undated.node_id_r, undated.source_dataset_l,
+               undated.source_dataset_r, undated.is_link_low,
+               undated.is_link_default, undated.is_link_high
+        from links_scored as undated
+        left join strongest as strongest_l
+            on strongest_l.undated_node_id = undated.node_id_l
+        left join strongest as strongest_r
+            on strongest_r.undated_node_id = undated.node_id_r
+        where undated.birth_year_l is null and undated.birth_year_r is null
+          and coalesce(
+              abs(strongest_l.strongest_birth_year - strongest_r.strongest_birth_year)
+              <= {BIRTH_YEARS_APART},
+              true
+          )
         union all
         select mixed.node_id_l, mixed.node_id_r, mixed.source_dataset_l,
                mixed.source_dataset_r, mixed.is_link_low, mixed.is_link_default,
