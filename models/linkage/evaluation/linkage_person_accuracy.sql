@@ -1,7 +1,8 @@
 {#- Person linkage measured against the generator's truth: pairwise and
-    B-cubed accuracy and over-/under-linking counts, per scope (each dataset's
-    person ids, and the cross-justice ids), threshold level and group of the
-    true person (everyone, by sex, by ethnic group). -#}
+    B-cubed accuracy, the F1's standard error over people and
+    over-/under-linking counts, per scope (each dataset's person ids, and the
+    cross-justice ids), threshold level and group of the true person
+    (everyone, by sex, by ethnic group). -#}
 {%- set levels = ['low', 'default', 'high'] -%}
 {%- set group_types = ['sex', 'ethnic_group'] -%}
 
